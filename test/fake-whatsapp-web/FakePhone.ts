@@ -1,0 +1,305 @@
+import { randomBytes } from 'crypto';
+import { EventEmitter } from 'events';
+import type { PageRecord, PageRegistry } from './pages';
+import type { MediaInput, OutboxEntry, PageStatus, ReceiveOptions, SendDecision, WireMessage } from './types';
+
+export interface StoredMedia {
+	directPath: string;
+	mimetype: string;
+	filename?: string;
+	size: number;
+	sha256: string;
+	/** base64 SHA-256, the form WhatsApp Web calls filehash. */
+	filehash: string;
+	bytes: Buffer;
+}
+
+/** What a phone needs from the fake that owns it. */
+export interface PhoneHost {
+	readonly pages: PageRegistry;
+	command(phone: string, name: string, args: object, needs: 'online' | 'listening'): Promise<unknown>;
+	storeMedia(input: MediaInput): StoredMedia;
+	media(directPath: string): StoredMedia | undefined;
+	isRegistered(to: string): boolean;
+	backgroundError(error: Error): void;
+}
+
+/** A send as the page reported it, before the fake decided its fate. */
+export interface SendRequest {
+	id: string;
+	to: string;
+	type: string;
+	body?: string;
+	caption?: string;
+	media?: { directPath: string; mimetype?: string; filename?: string };
+	quotedId?: string;
+	t: number;
+}
+
+/**
+ * The phone a WhatsApp Web session is linked to, and the network around it: what
+ * it receives, what the library sent through it, the acks its contacts send back,
+ * and the failures a test injects. Events: `sent` (OutboxEntry), `ack` (OutboxEntry).
+ */
+export class FakePhone extends EventEmitter {
+	readonly wid: string;
+	private readonly sent = new Map<string, { entry: OutboxEntry; wire: WireMessage }>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private autoAckPlan: { levels: number[]; delayMs: number } = { levels: [], delayMs: 0 };
+	/** Injected faults, consumed by the fake when the page sends or uploads. */
+	readonly faults = { rejectSends: [] as string[], hangSends: false, failUploads: 0 };
+	/** Sends that hung (never left the page), for assertions. */
+	readonly hungSends: SendRequest[] = [];
+	readonly received: WireMessage[] = [];
+	readonly chatStates: Array<{ chat: string; state: string; at: number }> = [];
+	readonly unpairings: Array<{ reason: string; at: number }> = [];
+
+	constructor(
+		readonly number: string,
+		public pushname: string,
+		private readonly host: PhoneHost,
+	) {
+		super();
+		this.wid = `${number}@c.us`;
+	}
+
+	/** A message from a contact (or a group member) arrives; resolves with its serialized id. */
+	async receive(options: ReceiveOptions): Promise<{ id: string }> {
+		const from = toUserWid(options.from);
+		const chat = options.group ? toGroupWid(options.group.id) : from;
+		const media = options.media ? this.host.storeMedia(options.media) : undefined;
+		const wire: WireMessage = {
+			id: `3A${randomBytes(9).toString('hex').toUpperCase()}`,
+			fromMe: false,
+			chat,
+			author: options.group ? from : undefined,
+			pushname: options.pushname ?? `Contact ${from.split('@')[0]}`,
+			type: media ? mediaType(media.mimetype) : 'chat',
+			body: media ? undefined : (options.body ?? ''),
+			caption: media ? (options.caption ?? options.body) : undefined,
+			t: Math.floor(Date.now() / 1000),
+			media: media && {
+				directPath: media.directPath,
+				mimetype: media.mimetype,
+				filename: media.filename,
+				size: media.size,
+				filehash: media.filehash,
+			},
+			quoted: options.quotedId ? this.quoted(options.quotedId) : undefined,
+			group: options.group && { subject: options.group.subject, participants: options.group.participants },
+		};
+		const result = (await this.host.command(this.number, 'receive', wire, 'listening')) as { id: string };
+		this.received.push(wire);
+		return result;
+	}
+
+	/** A contact's device acknowledges a sent message: 2 delivered, 3 read, 4 played (-1 error). */
+	async ack(messageId: string, level: number): Promise<void> {
+		const record = this.findSent(messageId);
+		if (!record) throw new Error(`fake phone ${this.number}: no sent message ${messageId}`);
+		record.entry.ack = level;
+		record.wire.ack = level;
+		this.emit('ack', record.entry);
+		await this.host.command(
+			this.number,
+			'ack',
+			{ id: record.entry.id, ack: level, message: record.wire },
+			'listening',
+		);
+	}
+
+	/** After each accepted send, apply these ack levels one after another, `delayMs` apart. `[]` stops it. */
+	autoAck(levels: number[], delayMs = 0): void {
+		this.autoAckPlan = { levels: [...levels], delayMs };
+	}
+
+	outbox(): OutboxEntry[] {
+		return [...this.sent.values()].map((r) => ({ ...r.entry }));
+	}
+
+	/** The bytes of a sent media message. */
+	sentMedia(messageId: string): Buffer | undefined {
+		const record = this.findSent(messageId);
+		return record?.wire.media ? this.host.media(record.wire.media.directPath)?.bytes : undefined;
+	}
+
+	/** Resolves once the outbox holds at least `count` messages. */
+	waitForOutbox(count: number, timeoutMs = 15_000): Promise<OutboxEntry[]> {
+		return this.waitForEvent('sent', () => this.sent.size >= count, timeoutMs, `${count} sent messages`).then(
+			() => this.outbox(),
+		);
+	}
+
+	/** The socket state the phone's WhatsApp Web page should take (CONFLICT, UNPAIRED, TOS_BLOCK, …). */
+	async setState(state: string): Promise<void> {
+		await this.host.command(this.number, 'setState', { state }, 'online');
+	}
+
+	/** The user unlinks this browser on the phone: Cmd 'logout', then a reload to /?post_logout=1. */
+	async phoneLogout(): Promise<void> {
+		await this.host.command(this.number, 'phoneLogout', {}, 'online');
+	}
+
+	failNextSend(message = 'injected send failure'): void {
+		this.faults.rejectSends.push(message);
+	}
+
+	failNextUpload(count = 1): void {
+		this.faults.failUploads += count;
+	}
+
+	/** While on, sends never leave the page: sendMessage() never resolves. */
+	hangSends(on = true): void {
+		this.faults.hangSends = on;
+	}
+
+	/** Blocks the page's event loop (a hung renderer) for `ms`, or for good. */
+	async hang(ms?: number): Promise<void> {
+		await this.host.command(this.number, 'hang', { ms }, 'online');
+	}
+
+	/** The live page linked to this phone, if any. */
+	page(): PageRecord | undefined {
+		return this.host.pages.find((p) => p.status.phone === this.number);
+	}
+
+	status(): PageStatus | undefined {
+		return this.page()?.status;
+	}
+
+	/** Waits until this phone has a live page that is ready for traffic. */
+	async waitUntilListening(timeoutMs = 15_000): Promise<void> {
+		await this.host.pages.waitFor(
+			(p) => p.status.phone === this.number && p.status.listening,
+			timeoutMs,
+			`linked to ${this.number} and listening`,
+		);
+	}
+
+	/** @internal the page asked to send; decide what the network does with it. */
+	decideSend(request: SendRequest): SendDecision {
+		const rejection = this.faults.rejectSends.shift();
+		if (rejection !== undefined) return { outcome: 'reject', error: rejection };
+		if (this.faults.hangSends) {
+			this.hungSends.push(request);
+			return { outcome: 'hang' };
+		}
+		const ack = this.host.isRegistered(request.to) ? 1 : -1;
+		const media = request.media ? this.host.media(request.media.directPath) : undefined;
+		const entry: OutboxEntry = {
+			id: request.id,
+			to: request.to,
+			type: request.type,
+			body: request.body,
+			caption: request.caption,
+			media: media && {
+				mimetype: request.media?.mimetype ?? media.mimetype,
+				filename: request.media?.filename ?? media.filename,
+				size: media.size,
+				sha256: media.sha256,
+			},
+			quotedId: request.quotedId,
+			timestamp: Date.now(),
+			ack,
+		};
+		const wire: WireMessage = {
+			id: request.id.split('_')[2],
+			fromMe: true,
+			chat: request.to,
+			type: request.type,
+			body: request.body,
+			caption: request.caption,
+			t: request.t,
+			ack,
+			media: media && {
+				directPath: media.directPath,
+				mimetype: entry.media!.mimetype,
+				filename: entry.media!.filename,
+				size: media.size,
+				filehash: media.filehash,
+			},
+		};
+		this.sent.set(request.id, { entry, wire });
+		this.emit('sent', { ...entry });
+		if (ack === 1) this.scheduleAutoAcks(request.id);
+		return { outcome: 'accept', ack };
+	}
+
+	/** @internal the page reported that this phone's pairing ended. */
+	markUnpaired(reason: string): void {
+		this.unpairings.push({ reason, at: Date.now() });
+		this.emit('unpaired', reason);
+	}
+
+	/** @internal */
+	close(): void {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+
+	private scheduleAutoAcks(messageId: string): void {
+		const { levels, delayMs } = this.autoAckPlan;
+		levels.forEach((level, index) => {
+			const timer = setTimeout(
+				() => {
+					this.timers.delete(timer);
+					this.ack(messageId, level).catch((error) => this.host.backgroundError(error));
+				},
+				delayMs * (index + 1),
+			);
+			this.timers.add(timer);
+		});
+	}
+
+	private findSent(messageId: string) {
+		return this.sent.get(messageId) ?? [...this.sent.values()].find((r) => r.wire.id === messageId);
+	}
+
+	private quoted(id: string): WireMessage['quoted'] {
+		const sent = this.findSent(id)?.wire;
+		const original = sent ?? this.received.find((m) => m.id === id || id.includes(`_${m.id}`));
+		if (!original) throw new Error(`fake phone ${this.number}: cannot quote unknown message ${id}`);
+		return {
+			id: original.id,
+			body: original.body ?? original.caption,
+			type: original.type,
+			participant: original.fromMe ? this.wid : (original.author ?? original.chat),
+		};
+	}
+
+	private waitForEvent(event: string, done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+		if (done()) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const check = () => {
+				if (!done()) return;
+				cleanup();
+				resolve();
+			};
+			const timer = setTimeout(() => {
+				cleanup();
+				reject(new Error(`fake phone ${this.number}: no ${what} within ${timeoutMs} ms`));
+			}, timeoutMs);
+			const cleanup = () => {
+				clearTimeout(timer);
+				this.off(event, check);
+			};
+			this.on(event, check);
+		});
+	}
+}
+
+export function toUserWid(input: string): string {
+	if (input.includes('@')) return input;
+	return `${input.replace(/\D/g, '')}@c.us`;
+}
+
+function toGroupWid(input: string): string {
+	return input.includes('@') ? input : `${input}@g.us`;
+}
+
+export function mediaType(mimetype: string): string {
+	if (mimetype.startsWith('image/')) return 'image';
+	if (mimetype.startsWith('video/')) return 'video';
+	if (mimetype.startsWith('audio/')) return 'audio';
+	return 'document';
+}

@@ -1,0 +1,182 @@
+import type https from 'https';
+import type { AddressInfo } from 'net';
+import { createFakeCertificate, type FakeCertificate } from './certificate';
+import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
+import { renderPage } from './pageBundle';
+import { type PageRecord, PageRegistry } from './pages';
+import { createFakeServer, newStoredMedia } from './server';
+import type { FakeOptions, MediaInput } from './types';
+
+/** The WhatsApp Web version whatsapp-web.js 1.34.7 pins (Constants.DefaultOptions.webVersion). */
+export const PINNED_WEB_VERSION = '2.3000.1017054665';
+
+/**
+ * A fake WhatsApp Web for the real, unmodified whatsapp-web.js 1.34.7 to drive in
+ * real headless Chromium. Chromium reaches it as https://web.whatsapp.com/ through
+ * `chromiumArgs` (a host-resolver rule and trust in this fake's own certificate);
+ * everything else stays unresolvable, so nothing can reach the real WhatsApp.
+ *
+ * Tests act as the phone: `scan(qr)` links a browser to a phone number, and the
+ * returned FakePhone receives messages, acks sends, changes state, logs out and
+ * injects failures. Several browsers at once are addressed by their phone numbers.
+ */
+export class FakeWhatsAppWeb implements PhoneHost {
+	readonly pages = new PageRegistry();
+	/** Module names the library asked for that the fake does not emulate (fidelity drift shows here). */
+	readonly unknownModules = new Set<string>();
+	/** Failures in background work (auto-acks), kept for assertions instead of thrown nowhere. */
+	readonly errors: Error[] = [];
+	private readonly phones = new Map<string, FakePhone>();
+	private readonly mediaStore = new Map<string, StoredMedia>();
+	private readonly unregistered = new Set<string>();
+	private registeredOnly?: Set<string>;
+	private phoneCounter = 0;
+	private server?: https.Server;
+	private cert?: FakeCertificate;
+	private readonly pageConfig: Record<string, unknown>;
+	private readonly commandTimeoutMs: number;
+
+	private constructor(options: FakeOptions) {
+		this.pageConfig = {
+			version: options.version ?? PINNED_WEB_VERSION,
+			bootDelayMs: options.bootDelayMs ?? 100,
+			syncDelayMs: options.syncDelayMs ?? 50,
+			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
+		};
+		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
+	}
+
+	static async start(options: FakeOptions = {}): Promise<FakeWhatsAppWeb> {
+		const fake = new FakeWhatsAppWeb(options);
+		fake.cert = await createFakeCertificate();
+		const server = createFakeServer(fake.cert, fake);
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => resolve());
+		});
+		fake.server = server;
+		return fake;
+	}
+
+	get port(): number {
+		return (this.server!.address() as AddressInfo).port;
+	}
+
+	/** Chromium flags that send web.whatsapp.com to this fake (and nothing anywhere else). */
+	get chromiumArgs(): string[] {
+		return [
+			`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${this.port},MAP * ~NOTFOUND`,
+			`--ignore-certificate-errors-spki-list=${this.cert!.spkiHash}`,
+		];
+	}
+
+	/** Links the browser whose page shows this QR to a phone (a new number unless given). */
+	async scan(qr: string, options: { phone?: string; pushname?: string } = {}): Promise<FakePhone> {
+		const ref = qr.split(',')[0];
+		const page = this.pages.find((p) => p.status.ref === ref);
+		if (!page) throw new Error(`fake WhatsApp Web: no page shows the QR ref ${ref} (rotated or already scanned?)`);
+		const number = options.phone ?? `1555${String(++this.phoneCounter).padStart(7, '0')}`;
+		const phone = this.phoneFor(number, options.pushname);
+		await this.pages.send(page.id, 'pair', { phone: number, pushname: phone.pushname }, this.commandTimeoutMs);
+		return phone;
+	}
+
+	/** Makes the page showing this QR show a new one (the library emits another `qr`). */
+	async rotateQr(qr: string): Promise<void> {
+		const ref = qr.split(',')[0];
+		const page = this.pages.find((p) => p.status.ref === ref);
+		if (!page) throw new Error(`fake WhatsApp Web: no page shows the QR ref ${ref}`);
+		await this.pages.send(page.id, 'rotateQr', {}, this.commandTimeoutMs);
+	}
+
+	/** The phone with this number (made on first use; pairing happens through scan). */
+	phone(number: string): FakePhone {
+		return this.phoneFor(number);
+	}
+
+	/** Waits for an online page that is showing a QR, and returns that page's QR ref. */
+	async waitForQrPage(timeoutMs = this.commandTimeoutMs): Promise<PageRecord> {
+		return this.pages.waitFor((p) => !!p.status.ref && p.status.state === 'UNPAIRED', timeoutMs, 'showing a QR');
+	}
+
+	/** Only these numbers are on WhatsApp (default: every number is). */
+	setRegistered(numbers: string[] | 'all'): void {
+		this.registeredOnly = numbers === 'all' ? undefined : new Set(numbers.map(digits));
+	}
+
+	/** These numbers are not on WhatsApp. */
+	setUnregistered(numbers: string[]): void {
+		for (const n of numbers) this.unregistered.add(digits(n));
+	}
+
+	isRegistered(to: string): boolean {
+		if (/@(g\.us|broadcast|newsletter)$/.test(to)) return true;
+		const user = digits(to.split('@')[0]);
+		if (this.unregistered.has(user)) return false;
+		return this.registeredOnly ? this.registeredOnly.has(user) : true;
+	}
+
+	async close(): Promise<void> {
+		for (const phone of this.phones.values()) phone.close();
+		this.pages.close();
+		const server = this.server;
+		if (!server) return;
+		await new Promise<void>((resolve) => {
+			server.close(() => resolve());
+			server.closeAllConnections();
+		});
+	}
+
+	// ---- PhoneHost and FakeBackend (used by FakePhone and the HTTP side)
+
+	async command(phone: string, name: string, args: object, needs: 'online' | 'listening'): Promise<unknown> {
+		const page = await this.pages.waitFor(
+			(p) => p.status.phone === phone && (needs === 'online' || p.status.listening),
+			this.commandTimeoutMs,
+			`linked to ${phone}${needs === 'listening' ? ' with the library listening' : ''}`,
+		);
+		return this.pages.send(page.id, name, args, this.commandTimeoutMs);
+	}
+
+	renderPage(): string {
+		return renderPage(this.pageConfig);
+	}
+
+	phoneOfPage(pageId: string): FakePhone | undefined {
+		const number = this.pages.all().find((p) => p.id === pageId)?.status.phone;
+		return number ? this.phones.get(number) : undefined;
+	}
+
+	phoneFor(number: string, pushname?: string): FakePhone {
+		let phone = this.phones.get(number);
+		if (!phone) {
+			phone = new FakePhone(number, pushname ?? `Phone ${number}`, this);
+			this.phones.set(number, phone);
+		} else if (pushname) {
+			phone.pushname = pushname;
+		}
+		return phone;
+	}
+
+	storeMedia(input: MediaInput): StoredMedia {
+		const media = newStoredMedia(input);
+		this.mediaStore.set(media.directPath, media);
+		return media;
+	}
+
+	media(directPath: string): StoredMedia | undefined {
+		return this.mediaStore.get(directPath);
+	}
+
+	noteUnknownModule(name: string): void {
+		this.unknownModules.add(name);
+	}
+
+	backgroundError(error: Error): void {
+		this.errors.push(error);
+	}
+}
+
+function digits(text: string): string {
+	return text.replace(/\D/g, '');
+}

@@ -1,0 +1,20 @@
+// What the fake server passes into the page's wrapper function (see pageBundle.ts).
+interface FakePageConfig {
+	/** window.Debug.VERSION, which whatsapp-web.js waits for before it injects. */
+	version: string;
+	/** Delay before the page "finishes loading" (Debug.VERSION appears). */
+	bootDelayMs: number;
+	/** Delay between the library listening for `change:hasSynced` and the page syncing. */
+	syncDelayMs: number;
+	/** Delay between a phone logout and the reload to /?post_logout=1. */
+	logoutReloadDelayMs: number;
+}
+declare const FAKE_CONFIG: FakePageConfig;
+
+interface Window {
+	// Real WhatsApp Web's module loader; the library uses nothing else to reach the page.
+	require: (name: string) => unknown;
+	Debug?: { VERSION: string };
+	/** Debug handle for a human with DevTools; the tests never use it. */
+	__fakeWA?: unknown;
+}

@@ -1,0 +1,88 @@
+// Shapes shared by the fake server's parts and the tests that drive it.
+
+/** What a page last told the server about itself (page/commands.ts pageStatus). */
+export interface PageStatus {
+	phone: string | null;
+	/** The QR ref shown while unpaired. */
+	ref: string | null;
+	/** WAWebSocketModel.Socket.state: OPENING, UNPAIRED, CONNECTED, CONFLICT, … */
+	state: string;
+	hasSynced: boolean;
+	booted: boolean;
+	/** The library has attached its message listeners (incoming traffic will reach it). */
+	listening: boolean;
+	url: string;
+}
+
+/** A message the library sent, as the fake "network" received it. */
+export interface OutboxEntry {
+	/** Serialized message id, as whatsapp-web.js reports it (`true_<chat>_<id>`). */
+	id: string;
+	to: string;
+	type: string;
+	body?: string;
+	caption?: string;
+	media?: { mimetype: string; filename?: string; size: number; sha256: string };
+	quotedId?: string;
+	/** Server time (ms) the send reached the fake. */
+	timestamp: number;
+	/** Latest ack level: -1 error (e.g. unknown number), 1 server, 2 device, 3 read, 4 played. */
+	ack: number;
+}
+
+export interface MediaInput {
+	/** The file's bytes, as a Buffer or base64 text. */
+	data: Buffer | string;
+	mimetype: string;
+	filename?: string;
+}
+
+export interface ReceiveOptions {
+	/** Sender: a phone number (digits) or a WhatsApp id. */
+	from: string;
+	body?: string;
+	media?: MediaInput;
+	/** Caption for media. */
+	caption?: string;
+	/** Deliver into a group chat; `from` is then the participant who wrote. */
+	group?: { id: string; subject?: string; participants?: string[] };
+	pushname?: string;
+	/** Quote an earlier message (its id part or serialized id) in this chat. */
+	quotedId?: string;
+}
+
+export interface SendDecision {
+	outcome: 'accept' | 'reject' | 'hang';
+	ack?: number;
+	error?: string;
+}
+
+/** The page-side shape of a message (page/messages.ts WireMessage). */
+export interface WireMessage {
+	id: string;
+	fromMe: boolean;
+	chat: string;
+	author?: string;
+	pushname?: string;
+	type: string;
+	body?: string;
+	caption?: string;
+	t: number;
+	ack?: number;
+	media?: { directPath: string; mimetype: string; filename?: string; size: number; filehash: string };
+	quoted?: { id: string; body?: string; type?: string; participant?: string };
+	group?: { subject?: string; participants?: string[] };
+}
+
+export interface FakeOptions {
+	/** Value of window.Debug.VERSION. Default: whatsapp-web.js 1.34.7's pinned web version. */
+	version?: string;
+	/** Simulated page load time before the library can inject. Default 100 ms. */
+	bootDelayMs?: number;
+	/** Delay between the library subscribing and the page syncing (authenticated → ready). Default 50 ms. */
+	syncDelayMs?: number;
+	/** Delay between a phone logout and the page reload. Default 100 ms. */
+	logoutReloadDelayMs?: number;
+	/** How long a command waits for its page to be online (and listening, for traffic). Default 15 s. */
+	commandTimeoutMs?: number;
+}
