@@ -27,7 +27,7 @@ module.exports = {
 			...common,
 			displayName: 'browser',
 			testMatch: ['<rootDir>/test/**/*.browser.test.ts'],
-			testTimeout: 120_000,
+			setupFilesAfterEnv: ['<rootDir>/test/support/browserSetup.ts'],
 			slowTestThreshold: 60,
 		},
 	],

@@ -97,15 +97,13 @@ export class FakePhone extends EventEmitter {
 	async ack(messageId: string, level: number): Promise<void> {
 		const record = this.findSent(messageId);
 		if (!record) throw new Error(`fake phone ${this.number}: no sent message ${messageId}`);
+		// The page may need to restore the message first (it was sent before a restart):
+		// it restores the state before this ack, so applying the ack is still a change.
+		const before = { ...record.wire };
 		record.entry.ack = level;
 		record.wire.ack = level;
-		this.emit('ack', record.entry);
-		await this.host.command(
-			this.number,
-			'ack',
-			{ id: record.entry.id, ack: level, message: record.wire },
-			'listening',
-		);
+		this.emit('ack', { ...record.entry });
+		await this.host.command(this.number, 'ack', { id: record.entry.id, ack: level, message: before }, 'listening');
 	}
 
 	/** After each accepted send, apply these ack levels one after another, `delayMs` apart. `[]` stops it. */
@@ -125,7 +123,7 @@ export class FakePhone extends EventEmitter {
 
 	/** Resolves once the outbox holds at least `count` messages. */
 	waitForOutbox(count: number, timeoutMs = 15_000): Promise<OutboxEntry[]> {
-		return this.waitForEvent('sent', () => this.sent.size >= count, timeoutMs, `${count} sent messages`).then(
+		return this.waitFor('sent', () => this.sent.size >= count, timeoutMs, `${count} sent messages`).then(
 			() => this.outbox(),
 		);
 	}
@@ -182,6 +180,7 @@ export class FakePhone extends EventEmitter {
 		if (rejection !== undefined) return { outcome: 'reject', error: rejection };
 		if (this.faults.hangSends) {
 			this.hungSends.push(request);
+			this.emit('hung', request);
 			return { outcome: 'hang' };
 		}
 		const ack = this.host.isRegistered(request.to) ? 1 : -1;
@@ -223,6 +222,12 @@ export class FakePhone extends EventEmitter {
 		this.emit('sent', { ...entry });
 		if (ack === 1) this.scheduleAutoAcks(request.id);
 		return { outcome: 'accept', ack };
+	}
+
+	/** @internal the page sent a chat state (typing, recording, stop). */
+	noteChatState(chat: string, state: string): void {
+		this.chatStates.push({ chat, state, at: Date.now() });
+		this.emit('chatstate', { chat, state });
 	}
 
 	/** @internal the page reported that this phone's pairing ended. */
@@ -267,7 +272,8 @@ export class FakePhone extends EventEmitter {
 		};
 	}
 
-	private waitForEvent(event: string, done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	/** Resolves once `done()` holds, checking it now and after each `event` this phone emits. */
+	waitFor(event: string, done: () => boolean, timeoutMs: number, what: string): Promise<void> {
 		if (done()) return Promise.resolve();
 		return new Promise((resolve, reject) => {
 			const check = () => {

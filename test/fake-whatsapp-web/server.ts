@@ -88,7 +88,7 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'exists':
 			return { exists: backend.isRegistered(String(body.user)) };
 		case 'chatstate':
-			requirePhone(backend, page).chatStates.push({ chat: String(body.chat), state: String(body.state), at: Date.now() });
+			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));

@@ -13,11 +13,11 @@ type CommandHandler = (args: any) => unknown; // eslint-disable-line @typescript
 
 const commandHandlers = new Map<string, CommandHandler>();
 
-/** A command result whose follow-up must wait until the answer left the page (e.g. a hang). */
+/** A command result with follow-up work that must start right after the answer (a hang, a state change). */
 class AfterReply {
 	constructor(
 		readonly value: unknown,
-		readonly then: () => void,
+		readonly afterwards: () => void, // not `then`: that would make it a thenable
 	) {}
 }
 
@@ -49,15 +49,29 @@ async function runCommand(command: FakeCommand): Promise<void> {
 		if (!handler) throw new Error(`the fake page has no command "${command.name}"`);
 		let value = await handler(command.args ?? {});
 		if (value instanceof AfterReply) {
-			after = value.then;
+			after = value.afterwards;
 			value = value.value;
 		}
 		reply = { id: command.id, ok: true, value: value ?? null };
 	} catch (error) {
 		reply = { id: command.id, ok: false, error: error instanceof Error ? error.message : String(error) };
 	}
+	if (after) {
+		// Answer and follow up in one task: a synchronous request blocks this page
+		// until the server has the answer, so no library call (an evaluate) can run
+		// between the answer and the follow-up, such as the start of a hang.
+		replySynchronously(reply);
+		after();
+		return;
+	}
 	await rpc('result', reply).catch((error) => console.error('[fake-wa] result not delivered', error));
-	after?.();
+}
+
+function replySynchronously(reply: Record<string, unknown>): void {
+	const request = new XMLHttpRequest();
+	request.open('POST', '/__fake/rpc', false);
+	request.setRequestHeader('content-type', 'application/json');
+	request.send(JSON.stringify({ page: PAGE_ID, type: 'result', ...reply }));
 }
 
 let statusScheduled = false;

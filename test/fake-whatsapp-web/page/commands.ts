@@ -18,7 +18,11 @@ commandHandlers.set('pair', (args: { phone: string; pushname: string }) => pairW
 commandHandlers.set('rotateQr', () => ({ ref: rotateQrRef() }));
 commandHandlers.set('receive', (args: WireMessage) => receiveMessage(args));
 commandHandlers.set('ack', (args: { id: string; ack: number; message?: WireMessage }) => applyAck(args));
-commandHandlers.set('setState', (args: { state: string }) => setSocketState(args));
+// Answer first: a state like TOS_BLOCK makes the library close the browser at once.
+commandHandlers.set(
+	'setState',
+	(args: { state: string }) => new AfterReply(null, () => void setSocketState(args)),
+);
 commandHandlers.set('phoneLogout', () => phoneLogout());
 commandHandlers.set(
 	'hang',

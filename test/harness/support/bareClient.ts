@@ -73,9 +73,11 @@ export function createBareSession(
 			const started = client.initialize();
 			// The browser exists once initialize() has launched it; a crash is only
 			// visible through puppeteer, so record it like a library event.
-			void waitForBrowser(client).then((browser) =>
-				browser?.on('disconnected', () => log.record('browser_disconnected', [])),
-			);
+			void waitForBrowser(client).then((browser) => {
+				browser?.on('disconnected', () => log.record('browser_disconnected', []));
+				// A killed Chromium stays a zombie (kill(pid, 0) still succeeds) until reaped: this is the real end.
+				browser?.process()?.once('exit', (code, signal) => log.record('browser_exit', [code, signal]));
+			});
 			await started;
 		},
 		browserPid: () => client.pupBrowser?.process()?.pid ?? undefined,

@@ -1,0 +1,3 @@
+// Browser tests start real Chromium on a shared 2-core machine: give them room.
+// (jest's testTimeout is a global option, so the browser project sets it here.)
+jest.setTimeout(120_000);
