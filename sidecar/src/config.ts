@@ -13,8 +13,8 @@ const envSchema = z.object({
 	SIDECAR_API_KEY: z.string().min(16, 'SIDECAR_API_KEY must be at least 16 characters').optional(),
 	SIDECAR_DATA_DIR: z.string().min(1).default('.sidecar-data'),
 	SIDECAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	CHROME_PATH: z.string().min(1).optional(),
-	PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
+	/** The browser to use; without it CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and a search apply. */
+	SIDECAR_BROWSER_PATH: z.string().min(1).optional(),
 	SIDECAR_CHROMIUM_NO_SANDBOX: z.enum(['auto', 'true', 'false']).default('auto'),
 	SIDECAR_CHROMIUM_ARGS: z.string().optional(),
 });
@@ -54,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 		dataDir,
 		logLevel: e.SIDECAR_LOG_LEVEL,
 		browser: {
-			executablePath: e.CHROME_PATH,
+			executablePath: e.SIDECAR_BROWSER_PATH,
 			noSandbox: e.SIDECAR_CHROMIUM_NO_SANDBOX === 'auto' ? 'auto' : e.SIDECAR_CHROMIUM_NO_SANDBOX === 'true',
 			extraArgs: e.SIDECAR_CHROMIUM_ARGS ? e.SIDECAR_CHROMIUM_ARGS.split(/\s+/).filter(Boolean) : [],
 		},

@@ -1,7 +1,8 @@
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
+import { resolveBrowser } from './browser/resolveBrowser';
 import type { SidecarConfig } from './config';
-import { createApp } from './http/app';
+import { createApp, type ServerInfo } from './http/app';
 import type { Logger } from './logger';
 import { SIDECAR_VERSION } from './version';
 
@@ -12,11 +13,20 @@ export interface RunningSidecar {
 
 /** The composition root: wires the parts together and owns their lifetimes. */
 export async function startSidecar(config: SidecarConfig, logger: Logger): Promise<RunningSidecar> {
-	const app = createApp({ logger, version: SIDECAR_VERSION });
+	const startedAt = new Date();
+	const browser = findBrowser(config, logger);
+	const serverInfo = (): ServerInfo => ({
+		version: SIDECAR_VERSION,
+		startedAt: startedAt.toISOString(),
+		uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+		nodeVersion: process.version,
+		browser,
+	});
+	const app = createApp({ logger, apiKey: config.apiKey, version: SIDECAR_VERSION, serverInfo });
 	const server = await listen(app, config.host, config.port);
 	const { port } = server.address() as AddressInfo;
 	const url = `http://${config.host}:${port}`;
-	logger.info({ url }, 'sidecar listening');
+	logger.info({ url, dataDir: config.dataDir }, 'sidecar listening');
 	return {
 		url,
 		stop: () =>
@@ -25,6 +35,19 @@ export async function startSidecar(config: SidecarConfig, logger: Logger): Promi
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/** A missing browser is reported, not fatal: the API stays up to say what to install. */
+function findBrowser(config: SidecarConfig, logger: Logger): ServerInfo['browser'] {
+	try {
+		const found = resolveBrowser({ explicitPath: config.browser.executablePath });
+		logger.info(found, 'browser found');
+		return found;
+	} catch (error) {
+		const { code = 'BROWSER_NOT_FOUND', message } = error as { code?: string; message: string };
+		logger.warn({ code }, message);
+		return { error: { code, message } };
+	}
 }
 
 function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<Server> {

@@ -37,8 +37,18 @@ export interface BareSession {
 	dispose(): Promise<void>;
 }
 
+const createdDataPaths = new Set<string>();
+
+/** A fresh LocalAuth folder, removed by `removeDataPaths` (run after each test file). */
 export function makeDataPath(label: string): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), `wa-harness-${label}-`));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wa-harness-${label}-`));
+	createdDataPaths.add(dir);
+	return dir;
+}
+
+export function removeDataPaths(): void {
+	for (const dir of createdDataPaths) fs.rmSync(dir, { recursive: true, force: true });
+	createdDataPaths.clear();
 }
 
 /**

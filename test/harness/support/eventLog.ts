@@ -34,8 +34,9 @@ export class EventLog {
 	}
 
 	/** The first `name` event (matching `where`) not returned by an earlier `next`, waiting up to `timeoutMs`. */
-	next(name: string, where: (...args: any[]) => boolean = () => true, timeoutMs = 60_000): Promise<unknown[]> {
-		const find = () => this.events.find((e) => e.name === name && !this.taken.has(e) && where(...e.args));
+	next(name: string, where: (...args: never[]) => boolean = () => true, timeoutMs = 60_000): Promise<unknown[]> {
+		const find = () =>
+			this.events.find((e) => e.name === name && !this.taken.has(e) && where(...(e.args as never[])));
 		return new Promise((resolve, reject) => {
 			const check = () => {
 				const event = find();

@@ -1,0 +1,44 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { sidecarApiError } from '../errors';
+import { serverOperations } from './server';
+
+type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+const operations: Record<string, Record<string, Operation>> = {
+	server: serverOperations,
+};
+
+/** Runs the chosen operation once per input item; failures stay with their item. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const resource = this.getNodeParameter('resource', itemIndex) as string;
+		const operation = this.getNodeParameter('operation', itemIndex) as string;
+		const run = operations[resource]?.[operation];
+		try {
+			if (!run) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
+					itemIndex,
+				});
+			}
+			output.push(...(await run.call(this, itemIndex)));
+		} catch (error) {
+			const nodeError =
+				error instanceof NodeOperationError || error instanceof NodeApiError
+					? error
+					: sidecarApiError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push({
+				json: { error: nodeError.message, description: nodeError.description ?? null },
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	return [output];
+}
