@@ -1,5 +1,10 @@
 import type { EventEmitter } from 'events';
 
+// Event arguments are whatever the emitter passes (a Message, an ack number…);
+// tests name their types in the predicate.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventPredicate = (...args: any[]) => boolean;
+
 export interface LoggedEvent {
 	name: string;
 	args: unknown[];
@@ -34,9 +39,8 @@ export class EventLog {
 	}
 
 	/** The first `name` event (matching `where`) not returned by an earlier `next`, waiting up to `timeoutMs`. */
-	next(name: string, where: (...args: never[]) => boolean = () => true, timeoutMs = 60_000): Promise<unknown[]> {
-		const find = () =>
-			this.events.find((e) => e.name === name && !this.taken.has(e) && where(...(e.args as never[])));
+	next(name: string, where: EventPredicate = () => true, timeoutMs = 60_000): Promise<unknown[]> {
+		const find = () => this.events.find((e) => e.name === name && !this.taken.has(e) && where(...e.args));
 		return new Promise((resolve, reject) => {
 			const check = () => {
 				const event = find();
