@@ -1,25 +1,11 @@
 import fs from 'fs';
-import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
-import { createBareSession, type BareSession } from './support/bareClient';
-import { pairedSession } from './support/pairedSession';
+import { useHarness } from './support/useHarness';
 
 describe('logging out', () => {
-	let fake: FakeWhatsAppWeb;
-	const sessions: BareSession[] = [];
-
-	beforeAll(async () => {
-		fake = await FakeWhatsAppWeb.start();
-	});
-	afterEach(async () => {
-		await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-	});
-	afterAll(async () => {
-		await fake.close();
-	});
+	const harness = useHarness();
 
 	it('client.logout() unlinks the phone and wipes the LocalAuth folder', async () => {
-		const { session, phone } = await pairedSession(fake, 'logout-api');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('logout-api');
 		expect(fs.existsSync(session.profileDir)).toBe(true);
 
 		await session.client.logout();
@@ -27,15 +13,13 @@ describe('logging out', () => {
 		expect(phone.unpairings.map((u) => u.reason)).toEqual(['api']);
 
 		// Starting again on the same folder asks for a new QR.
-		const again = createBareSession(fake, { clientId: session.clientId, dataPath: session.dataPath });
-		sessions.push(again);
+		const again = harness.bare(session);
 		await again.initialize();
 		await again.log.next('qr');
 	});
 
 	it('a logout on the phone gives disconnected LOGOUT, then a new QR that can be scanned again', async () => {
-		const { session, phone } = await pairedSession(fake, 'logout-phone');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('logout-phone');
 		await phone.phoneLogout();
 
 		const [reason] = await session.log.next('disconnected');
@@ -44,7 +28,7 @@ describe('logging out', () => {
 		expect(phone.unpairings.map((u) => u.reason)).toEqual(['phone']);
 
 		// The library stays in the same browser and page; pairing again brings it back.
-		const again = await fake.scan(qr, { phone: phone.number });
+		const again = await harness.fake.scan(qr, { phone: phone.number });
 		expect(again).toBe(phone);
 		await session.log.next('ready');
 		const { id } = await phone.receive({ from: '628123', body: 'back again' });

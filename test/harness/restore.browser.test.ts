@@ -1,37 +1,22 @@
 import fs from 'fs';
 import path from 'path';
-import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
-import { isAlive, type BareSession } from './support/bareClient';
-import { pairedSession, restartSession } from './support/pairedSession';
+import { isAlive } from './support/bareClient';
+import { useHarness } from './support/useHarness';
 
 describe('restoring a paired session from its LocalAuth profile', () => {
-	let fake: FakeWhatsAppWeb;
-	const sessions: BareSession[] = [];
-
-	beforeAll(async () => {
-		fake = await FakeWhatsAppWeb.start();
-	});
-	afterEach(async () => {
-		await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-	});
-	afterAll(async () => {
-		await fake.close();
-	});
+	const harness = useHarness();
 
 	it('comes back ready without a QR after destroy()', async () => {
-		const { session, phone } = await pairedSession(fake, 'restore-destroy');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('restore-destroy');
 		await session.client.destroy();
 
-		const again = await restartSession(fake, session);
-		sessions.push(again);
+		const again = await harness.restart(session);
 		expect(again.log.all('qr')).toHaveLength(0);
 		expect(again.client.info.wid._serialized).toBe(phone.wid);
 	});
 
 	it('comes back ready without a QR after Chromium is killed with SIGKILL', async () => {
-		const { session, phone } = await pairedSession(fake, 'restore-sigkill');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('restore-sigkill');
 		const pid = session.browserPid()!;
 		process.kill(pid, 'SIGKILL');
 		await session.log.next('browser_disconnected');
@@ -41,21 +26,18 @@ describe('restoring a paired session from its LocalAuth profile', () => {
 		// Chrome's lock files survive the kill as dangling symlinks; same host + dead pid is not a lock.
 		expect(fs.lstatSync(path.join(session.profileDir, 'SingletonLock')).isSymbolicLink()).toBe(true);
 
-		const again = await restartSession(fake, session);
-		sessions.push(again);
+		const again = await harness.restart(session);
 		expect(again.log.all('qr')).toHaveLength(0);
 		expect(again.client.info.wid._serialized).toBe(phone.wid);
 	});
 
 	it('delivers an ack for a message sent before the restart to the new client', async () => {
-		const { session, phone } = await pairedSession(fake, 'restore-ack');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('restore-ack');
 		const sent = await session.client.sendMessage('6281234567890@c.us', 'Reminder: appointment 42 tomorrow');
 		await session.log.next('message_ack', (m, ack) => m.id._serialized === sent.id._serialized && ack === 1);
 		await session.client.destroy();
 
-		const again = await restartSession(fake, session);
-		sessions.push(again);
+		const again = await harness.restart(session);
 		await phone.ack(sent.id._serialized, 3);
 		const [message, ack] = (await again.log.next('message_ack')) as [{ id: { _serialized: string } }, number];
 		expect(message.id._serialized).toBe(sent.id._serialized);

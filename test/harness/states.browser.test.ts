@@ -1,24 +1,10 @@
-import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
-import type { BareSession } from './support/bareClient';
-import { pairedSession } from './support/pairedSession';
+import { useHarness } from './support/useHarness';
 
 describe('connection states and a crashed browser', () => {
-	let fake: FakeWhatsAppWeb;
-	const sessions: BareSession[] = [];
-
-	beforeAll(async () => {
-		fake = await FakeWhatsAppWeb.start();
-	});
-	afterEach(async () => {
-		await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-	});
-	afterAll(async () => {
-		await fake.close();
-	});
+	const harness = useHarness();
 
 	it('CONFLICT (WhatsApp opened elsewhere) gives change_state and disconnected, and the library closes', async () => {
-		const { session, phone } = await pairedSession(fake, 'conflict');
-		sessions.push(session);
+		const { session, phone } = await harness.paired('conflict');
 		await phone.setState('CONFLICT');
 		expect(await session.log.next('change_state')).toEqual(['CONFLICT']);
 		expect(await session.log.next('disconnected')).toEqual(['CONFLICT']);
@@ -26,8 +12,7 @@ describe('connection states and a crashed browser', () => {
 	});
 
 	it('with takeoverOnConflict the library takes the session back', async () => {
-		const { session, phone } = await pairedSession(fake, 'takeover', { takeoverOnConflict: true });
-		sessions.push(session);
+		const { session, phone } = await harness.paired('takeover', { takeoverOnConflict: true });
 		await phone.setState('CONFLICT');
 		expect(await session.log.next('change_state')).toEqual(['CONFLICT']);
 		expect(await session.log.next('change_state')).toEqual(['CONNECTED']);
@@ -36,15 +21,13 @@ describe('connection states and a crashed browser', () => {
 	});
 
 	it.each(['TOS_BLOCK', 'UNPAIRED', 'DEPRECATED_VERSION'])('%s gives disconnected with that reason', async (state) => {
-		const { session, phone } = await pairedSession(fake, `state-${state.toLowerCase()}`);
-		sessions.push(session);
+		const { session, phone } = await harness.paired(`state-${state.toLowerCase()}`);
 		await phone.setState(state);
 		expect(await session.log.next('disconnected')).toEqual([state]);
 	});
 
 	it('a Chromium SIGKILL is visible only through puppeteer: no library event, and the page is detached', async () => {
-		const { session } = await pairedSession(fake, 'crash');
-		sessions.push(session);
+		const { session } = await harness.paired('crash');
 		process.kill(session.browserPid()!, 'SIGKILL');
 		await session.log.next('browser_disconnected');
 		await session.log.next('browser_exit');
