@@ -1,21 +1,36 @@
 #!/usr/bin/env node
+import QRCode from 'qrcode';
+import { helpText, parseCli } from './cli';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startSidecar } from './sidecar';
+import { SIDECAR_VERSION } from './version';
 
 async function main(): Promise<void> {
+	let cli;
 	let config;
 	try {
-		config = loadConfig();
+		cli = parseCli(process.argv.slice(2), process.env);
+		if (cli.help) return void console.log(helpText());
+		if (cli.version) return void console.log(SIDECAR_VERSION);
+		config = loadConfig(cli.env);
 	} catch (error) {
-		if (error instanceof ConfigError) {
-			console.error(error.message);
+		if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+			console.error(`${(error as Error).message}\nRun whatsapp-sidecar --help for the options.`);
 			process.exit(2);
 		}
 		throw error;
 	}
 	const logger = createLogger(config.logLevel);
-	const sidecar = await startSidecar(config, logger);
+	const printQr = cli.qrTerminal
+		? (session: string, raw: string) =>
+				void QRCode.toString(raw, { type: 'terminal', small: true }).then((art) =>
+					process.stderr.write(`\nScan this with WhatsApp to log in session "${session}":\n${art}\n`),
+				)
+		: undefined;
+	const sidecar = await startSidecar(config, logger, { onQr: printQr });
+	console.error(`whatsapp-sidecar ${SIDECAR_VERSION} listening on ${sidecar.url} (data: ${config.dataDir})`);
+	if (config.apiKeyGenerated) console.error(`API key: in ${config.dataDir}/api-key (set SIDECAR_API_KEY to choose one)`);
 
 	let stopping = false;
 	const stop = (signal: string) => {

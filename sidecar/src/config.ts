@@ -2,37 +2,73 @@ import { randomBytes } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { z } from 'zod';
+import { splitArgs } from './splitArgs';
+
+const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * Everything the sidecar can be told, read once from the environment at start.
- * Names are the environment variables a user sets; README lists them.
+ * Everything the sidecar can be told, read once at start from the environment (the
+ * CLI's flags map onto the same names). README lists them with their meaning.
  */
-const envSchema = z.object({
+export const ENV_SCHEMA = z.object({
 	SIDECAR_HOST: z.string().min(1).default('127.0.0.1'),
 	SIDECAR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
 	SIDECAR_API_KEY: z.string().min(16, 'SIDECAR_API_KEY must be at least 16 characters').optional(),
-	SIDECAR_DATA_DIR: z.string().min(1).default('.sidecar-data'),
+	SIDECAR_DATA_DIR: z.string().min(1).default('data'),
 	SIDECAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	/** The browser to use; without it CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and a search apply. */
-	SIDECAR_BROWSER_PATH: z.string().min(1).optional(),
+	SIDECAR_MAX_SESSIONS: count(10),
+	SIDECAR_CHROMIUM_PATH: z.string().min(1).optional(),
 	SIDECAR_CHROMIUM_NO_SANDBOX: z.enum(['auto', 'true', 'false']).default('auto'),
 	SIDECAR_CHROMIUM_ARGS: z.string().optional(),
+	SIDECAR_WEB_VERSION: z.string().min(1).default('2.3000.1017054665'),
+	SIDECAR_WEB_VERSION_CACHE: z.enum(['local', 'none']).default('local'),
+	SIDECAR_BACKOFF_BASE_MS: ms(1_000),
+	SIDECAR_BACKOFF_CAP_MS: ms(300_000),
+	SIDECAR_BACKOFF_MAX_ATTEMPTS: count(10),
+	SIDECAR_HEALTHY_RESET_MS: ms(120_000),
+	SIDECAR_START_TIMEOUT_MS: ms(90_000),
+	SIDECAR_DESTROY_TIMEOUT_MS: ms(10_000),
+	SIDECAR_WATCHDOG_INTERVAL_MS: ms(30_000),
+	SIDECAR_WATCHDOG_TIMEOUT_MS: ms(15_000),
+	SIDECAR_NOT_CONNECTED_MS: ms(60_000),
+	SIDECAR_QR_MAX: count(6),
+	SIDECAR_QR_START_LIMIT: count(5),
+	SIDECAR_QR_START_WINDOW_MS: ms(900_000),
+	SIDECAR_CONFLICT_POLICY: z.enum(['wait', 'takeover']).default('wait'),
+	SIDECAR_CONFLICT_WAIT_MS: ms(600_000),
+	SIDECAR_START_STAGGER_MS: ms(3_000),
+	SIDECAR_SHUTDOWN_TIMEOUT_MS: ms(20_000),
 });
+
+export type EnvName = keyof z.infer<typeof ENV_SCHEMA>;
+
+export interface SupervisorOptions {
+	backoff: { baseMs: number; capMs: number; maxAttempts: number };
+	/** A session READY this long has its failure count reset. */
+	healthyResetMs: number;
+	startTimeoutMs: number;
+	/** How long destroy() may take before the browser's process group is killed. */
+	destroyTimeoutMs: number;
+	watchdog: { intervalMs: number; timeoutMs: number; notConnectedMs: number };
+	qr: { maxUnscanned: number; startLimit: number; startWindowMs: number };
+	conflict: { policy: 'wait' | 'takeover'; waitMs: number };
+	startStaggerMs: number;
+	shutdownTimeoutMs: number;
+}
 
 export interface SidecarConfig {
 	host: string;
 	port: number;
 	apiKey: string;
+	/** True when no key was configured and the sidecar made one (kept in the data folder). */
+	apiKeyGenerated: boolean;
 	dataDir: string;
-	logLevel: z.infer<typeof envSchema>['SIDECAR_LOG_LEVEL'];
-	browser: {
-		/** An explicit browser path; when unset, `resolveBrowser` searches. */
-		executablePath?: string;
-		/** `auto` adds --no-sandbox only when running as root, where Chromium refuses to start without it. */
-		noSandbox: 'auto' | boolean;
-		/** Extra Chromium flags, for example a proxy. */
-		extraArgs: string[];
-	};
+	logLevel: z.infer<typeof ENV_SCHEMA>['SIDECAR_LOG_LEVEL'];
+	maxSessions: number;
+	chromium: { executablePath?: string; noSandbox: 'auto' | boolean; extraArgs: string[] };
+	whatsapp: { webVersion: string; webVersionCache: 'local' | 'none' };
+	supervisor: SupervisorOptions;
 }
 
 export class ConfigError extends Error {
@@ -40,25 +76,57 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig {
-	const parsed = envSchema.safeParse(env);
+	const parsed = ENV_SCHEMA.safeParse(env);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 		throw new ConfigError(`Invalid sidecar configuration: ${problems.join('; ')}`);
 	}
 	const e = parsed.data;
+	if (!e.SIDECAR_API_KEY && !isLoopback(e.SIDECAR_HOST)) {
+		throw new ConfigError(
+			`SIDECAR_HOST is ${e.SIDECAR_HOST}, which other machines can reach: set SIDECAR_API_KEY (at least 16 characters) first. ` +
+				'Without it the sidecar only listens on loopback (127.0.0.1).',
+		);
+	}
 	const dataDir = path.resolve(e.SIDECAR_DATA_DIR);
 	return {
 		host: e.SIDECAR_HOST,
 		port: e.SIDECAR_PORT,
 		apiKey: e.SIDECAR_API_KEY ?? loadOrCreateApiKey(dataDir),
+		apiKeyGenerated: !e.SIDECAR_API_KEY,
 		dataDir,
 		logLevel: e.SIDECAR_LOG_LEVEL,
-		browser: {
-			executablePath: e.SIDECAR_BROWSER_PATH,
+		maxSessions: e.SIDECAR_MAX_SESSIONS,
+		chromium: {
+			executablePath: e.SIDECAR_CHROMIUM_PATH,
 			noSandbox: e.SIDECAR_CHROMIUM_NO_SANDBOX === 'auto' ? 'auto' : e.SIDECAR_CHROMIUM_NO_SANDBOX === 'true',
-			extraArgs: e.SIDECAR_CHROMIUM_ARGS ? e.SIDECAR_CHROMIUM_ARGS.split(/\s+/).filter(Boolean) : [],
+			extraArgs: e.SIDECAR_CHROMIUM_ARGS ? splitArgs(e.SIDECAR_CHROMIUM_ARGS) : [],
+		},
+		whatsapp: { webVersion: e.SIDECAR_WEB_VERSION, webVersionCache: e.SIDECAR_WEB_VERSION_CACHE },
+		supervisor: {
+			backoff: { baseMs: e.SIDECAR_BACKOFF_BASE_MS, capMs: e.SIDECAR_BACKOFF_CAP_MS, maxAttempts: e.SIDECAR_BACKOFF_MAX_ATTEMPTS },
+			healthyResetMs: e.SIDECAR_HEALTHY_RESET_MS,
+			startTimeoutMs: e.SIDECAR_START_TIMEOUT_MS,
+			destroyTimeoutMs: e.SIDECAR_DESTROY_TIMEOUT_MS,
+			watchdog: {
+				intervalMs: e.SIDECAR_WATCHDOG_INTERVAL_MS,
+				timeoutMs: e.SIDECAR_WATCHDOG_TIMEOUT_MS,
+				notConnectedMs: e.SIDECAR_NOT_CONNECTED_MS,
+			},
+			qr: {
+				maxUnscanned: e.SIDECAR_QR_MAX,
+				startLimit: e.SIDECAR_QR_START_LIMIT,
+				startWindowMs: e.SIDECAR_QR_START_WINDOW_MS,
+			},
+			conflict: { policy: e.SIDECAR_CONFLICT_POLICY, waitMs: e.SIDECAR_CONFLICT_WAIT_MS },
+			startStaggerMs: e.SIDECAR_START_STAGGER_MS,
+			shutdownTimeoutMs: e.SIDECAR_SHUTDOWN_TIMEOUT_MS,
 		},
 	};
+}
+
+export function isLoopback(host: string): boolean {
+	return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /**

@@ -45,3 +45,78 @@ export class InternalError extends SidecarError {
 		super('INTERNAL', 500, 'The sidecar hit an unexpected problem; its log has the details.');
 	}
 }
+
+export class ValidationError extends SidecarError {
+	constructor(message: string, details?: unknown) {
+		super('VALIDATION_FAILED', 400, message, details);
+	}
+}
+
+export class SessionIdInvalidError extends SidecarError {
+	constructor(id: string) {
+		super(
+			'SESSION_ID_INVALID',
+			400,
+			`"${id}" cannot be a session id: use 1 to 64 letters, digits, "-" or "_" (it becomes a folder name).`,
+		);
+	}
+}
+
+export class SessionNotFoundError extends SidecarError {
+	constructor(id: string) {
+		super('SESSION_NOT_FOUND', 404, `There is no session "${id}". Create it first (POST /api/sessions).`);
+	}
+}
+
+export class SessionExistsError extends SidecarError {
+	constructor(id: string) {
+		super('SESSION_EXISTS', 409, `A session "${id}" already exists.`);
+	}
+}
+
+export class SessionLimitReachedError extends SidecarError {
+	constructor(max: number) {
+		super(
+			'SESSION_LIMIT_REACHED',
+			429,
+			`This sidecar already has ${max} sessions, its limit. Delete one, or raise SIDECAR_MAX_SESSIONS if the machine has room (each session runs a browser).`,
+		);
+	}
+}
+
+export class QrNotAvailableError extends SidecarError {
+	constructor(status: string) {
+		const hint =
+			status === 'READY'
+				? 'The session is already logged in: no QR is needed.'
+				: status === 'STOPPED' || status === 'LOGGED_OUT'
+					? 'Start the session to get a QR.'
+					: 'Wait a moment and ask again.';
+		super('QR_NOT_AVAILABLE', 404, `There is no QR code right now (the session is ${status}). ${hint}`, { status });
+	}
+}
+
+export class QrRateLimitedError extends SidecarError {
+	constructor(retryAfterSeconds: number) {
+		super(
+			'QR_RATE_LIMITED',
+			429,
+			`This session asked for new QR codes too often without being scanned. Try again in ${retryAfterSeconds} seconds.`,
+			{ retryAfterSeconds },
+		);
+	}
+}
+
+export class SessionNotRunningError extends SidecarError {
+	constructor(id: string, status: string) {
+		super('SESSION_NOT_RUNNING', 409, `The session "${id}" has no browser running (it is ${status}). Start it first.`, {
+			status,
+		});
+	}
+}
+
+export class BrowserUnavailableError extends SidecarError {
+	constructor(message: string) {
+		super('BROWSER_NOT_FOUND', 503, message);
+	}
+}

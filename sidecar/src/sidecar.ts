@@ -4,17 +4,61 @@ import { resolveBrowser } from './browser/resolveBrowser';
 import type { SidecarConfig } from './config';
 import { createApp, type ServerInfo } from './http/app';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics';
+import { sweepOrphanBrowsers } from './sessions/chrome/processes';
+import type { EngineFactory } from './sessions/engine/Engine';
+import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
+import { SessionManager } from './sessions/SessionManager';
+import { openDatabase } from './storage/database';
+import { SessionStore } from './storage/sessionStore';
+import { withTimeout } from './util/withTimeout';
 import { SIDECAR_VERSION } from './version';
 
 export interface RunningSidecar {
 	url: string;
+	sessions: SessionManager;
+	/** Stops accepting requests, closes every browser within the shutdown time, and closes the database. */
 	stop(): Promise<void>;
 }
 
+export interface SidecarOverrides {
+	/** Tests replace the real engine with a scripted one. */
+	engineFactory?: EngineFactory;
+	/** Called with every new QR (the CLI can print it in the terminal). */
+	onQr?(sessionId: string, raw: string): void;
+}
+
 /** The composition root: wires the parts together and owns their lifetimes. */
-export async function startSidecar(config: SidecarConfig, logger: Logger): Promise<RunningSidecar> {
+export async function startSidecar(
+	config: SidecarConfig,
+	logger: Logger,
+	overrides: SidecarOverrides = {},
+): Promise<RunningSidecar> {
 	const startedAt = new Date();
 	const browser = findBrowser(config, logger);
+	const database = openDatabase(config.dataDir);
+	let manager: SessionManager | undefined;
+	const metrics = createMetrics(() => manager);
+	manager = new SessionManager({
+		config,
+		store: new SessionStore(database),
+		logger,
+		browser,
+		engineFactory: overrides.engineFactory ?? ((options) => new WwebjsEngine(options)),
+		onRestart: (reason, delayMs) => metrics.restart(reason, delayMs),
+		onQr: overrides.onQr,
+	});
+	const sessions = manager;
+
+	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
+	// shutdown): log them, and check every running session at once instead of dying.
+	const onUnhandled = (reason: unknown) => {
+		logger.error({ err: reason }, 'unhandled promise rejection (library); checking every session');
+		for (const session of sessions.list()) session.checkHealth();
+	};
+	process.on('unhandledRejection', onUnhandled);
+
+	await sessions.boot();
 	const serverInfo = (): ServerInfo => ({
 		version: SIDECAR_VERSION,
 		startedAt: startedAt.toISOString(),
@@ -22,25 +66,35 @@ export async function startSidecar(config: SidecarConfig, logger: Logger): Promi
 		nodeVersion: process.version,
 		browser,
 	});
-	const app = createApp({ logger, apiKey: config.apiKey, version: SIDECAR_VERSION, serverInfo });
+	const app = createApp({ logger, apiKey: config.apiKey, version: SIDECAR_VERSION, serverInfo, sessions, metrics: metrics.registry });
 	const server = await listen(app, config.host, config.port);
 	const { port } = server.address() as AddressInfo;
 	const url = `http://${config.host}:${port}`;
 	logger.info({ url, dataDir: config.dataDir }, 'sidecar listening');
-	return {
-		url,
-		stop: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
+
+	let stopping: Promise<void> | undefined;
+	const stop = async () => {
+		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+		server.closeIdleConnections();
+		try {
+			await withTimeout(sessions.shutdown(), config.supervisor.shutdownTimeoutMs, 'closing the sessions');
+		} catch (error) {
+			logger.error({ err: error }, 'sessions did not close in time; killing their browsers');
+			await sweepOrphanBrowsers(sessions.authDir);
+		}
+		server.closeAllConnections();
+		await closed;
+		await database.close();
+		process.off('unhandledRejection', onUnhandled);
+		logger.info('sidecar stopped');
 	};
+	return { url, sessions, stop: () => (stopping ??= stop()) };
 }
 
 /** A missing browser is reported, not fatal: the API stays up to say what to install. */
 function findBrowser(config: SidecarConfig, logger: Logger): ServerInfo['browser'] {
 	try {
-		const found = resolveBrowser({ explicitPath: config.browser.executablePath });
+		const found = resolveBrowser({ explicitPath: config.chromium.executablePath });
 		logger.info(found, 'browser found');
 		return found;
 	} catch (error) {

@@ -1,16 +1,23 @@
 import express, { type Express } from 'express';
+import pinoHttp from 'pino-http';
+import type { Registry } from 'prom-client';
+import type { ResolvedBrowser } from '../browser/resolveBrowser';
 import type { Logger } from '../logger';
+import type { SessionManager } from '../sessions/SessionManager';
 import { errorMiddleware, notFound } from './errorMiddleware';
+import { openApiDocument } from './openapi';
 import { requireApiKey } from './requireApiKey';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
+import { sessionRoutes } from './routes/sessions';
 
 export interface ServerInfo {
 	version: string;
 	startedAt: string;
 	uptimeSeconds: number;
 	nodeVersion: string;
-	browser: { executablePath: string; source: string } | { error: { code: string; message: string } };
+	browser: ResolvedBrowser | { error: { code: string; message: string } };
 }
 
 export interface AppDeps {
@@ -18,14 +25,31 @@ export interface AppDeps {
 	apiKey: string;
 	version: string;
 	serverInfo: () => ServerInfo;
+	sessions: SessionManager;
+	metrics: Registry;
 }
 
 /** Builds the express app without listening, so tests can mount it on an ephemeral port. */
 export function createApp(deps: AppDeps): Express {
 	const app = express();
 	app.disable('x-powered-by');
+	app.use(
+		pinoHttp({
+			logger: deps.logger.child({ component: 'http' }),
+			// One line per request, with the session it concerns.
+			customProps: (req) => {
+				const session = /^\/api\/sessions\/([^/?]+)/.exec(req.url ?? '')?.[1];
+				return session ? { session } : {};
+			},
+			autoLogging: { ignore: (req) => req.url === '/health' },
+		}),
+	);
 	app.use(healthRoutes(deps.version));
-	app.use('/api', requireApiKey(deps.apiKey), express.json({ limit: '32mb' }), serverRoutes(deps.serverInfo));
+	const authenticated = requireApiKey(deps.apiKey);
+	app.use(authenticated, express.json({ limit: '32mb' }));
+	app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.version)));
+	app.use(metricsRoutes(deps.metrics));
+	app.use('/api', serverRoutes(deps.serverInfo), sessionRoutes(deps.sessions));
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));
 	return app;

@@ -1,0 +1,87 @@
+import { parseArgs } from 'util';
+import { ENV_SCHEMA, type EnvName } from './config';
+
+/** What each setting means, for --help (README has the same table). */
+const HELP: Record<EnvName, string> = {
+	SIDECAR_HOST: 'address to listen on (default 127.0.0.1; other addresses need an API key)',
+	SIDECAR_PORT: 'port (default 3100)',
+	SIDECAR_API_KEY: 'API key, at least 16 characters (default: generated and kept in the data folder)',
+	SIDECAR_DATA_DIR: 'folder for state and session logins (default ./data)',
+	SIDECAR_LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
+	SIDECAR_MAX_SESSIONS: 'most sessions at once; each runs a browser (default 10)',
+	SIDECAR_CHROMIUM_PATH: 'browser executable (default: CHROME_PATH, puppeteer download, chromium on PATH)',
+	SIDECAR_CHROMIUM_NO_SANDBOX: 'auto|true|false: --no-sandbox (auto: only as root)',
+	SIDECAR_CHROMIUM_ARGS: 'extra Chromium flags, space-separated, quotes allowed (e.g. a proxy)',
+	SIDECAR_WEB_VERSION: 'WhatsApp Web version to pin (default the library\'s)',
+	SIDECAR_WEB_VERSION_CACHE: 'local (keep the page in the data folder) or none',
+	SIDECAR_BACKOFF_BASE_MS: 'first restart wait window (default 1000)',
+	SIDECAR_BACKOFF_CAP_MS: 'longest restart wait (default 300000)',
+	SIDECAR_BACKOFF_MAX_ATTEMPTS: 'failed restarts in a row before FAILED (default 10)',
+	SIDECAR_HEALTHY_RESET_MS: 'READY this long resets the failure count (default 120000)',
+	SIDECAR_START_TIMEOUT_MS: 'longest a start may take before it counts as failed (default 90000)',
+	SIDECAR_DESTROY_TIMEOUT_MS: 'longest a browser may take to close before it is killed (default 10000)',
+	SIDECAR_WATCHDOG_INTERVAL_MS: 'how often READY sessions are probed (default 30000)',
+	SIDECAR_WATCHDOG_TIMEOUT_MS: 'how long a probe may take (default 15000)',
+	SIDECAR_NOT_CONNECTED_MS: 'longest WhatsApp Web may stay disconnected while READY (default 60000)',
+	SIDECAR_QR_MAX: 'unscanned QRs before a start gives up with QR_TIMEOUT (default 6)',
+	SIDECAR_QR_START_LIMIT: 'starts that show a QR allowed per window (default 5)',
+	SIDECAR_QR_START_WINDOW_MS: 'that window (default 900000)',
+	SIDECAR_CONFLICT_POLICY: 'wait|takeover when WhatsApp is opened elsewhere (default wait)',
+	SIDECAR_CONFLICT_WAIT_MS: 'how long to wait after a conflict (default 600000)',
+	SIDECAR_START_STAGGER_MS: 'delay between sessions restored at boot (default 3000)',
+	SIDECAR_SHUTDOWN_TIMEOUT_MS: 'longest a shutdown may take before browsers are killed (default 20000)',
+};
+
+export interface CliOptions {
+	env: NodeJS.ProcessEnv;
+	help: boolean;
+	version: boolean;
+	qrTerminal: boolean;
+}
+
+/** `--port 3200` is SIDECAR_PORT=3200: every flag mirrors an environment variable and wins over it. */
+export function flagName(env: EnvName): string {
+	return env.replace(/^SIDECAR_/, '').toLowerCase().replace(/_/g, '-');
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+	const names = Object.keys(ENV_SCHEMA.shape) as EnvName[];
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: {
+			...Object.fromEntries(names.map((n) => [flagName(n), { type: 'string' as const }])),
+			help: { type: 'boolean', short: 'h' },
+			version: { type: 'boolean', short: 'v' },
+			'qr-terminal': { type: 'boolean' },
+		},
+	});
+	const given = values as Record<string, string | boolean | undefined>;
+	const fromFlags = Object.fromEntries(
+		names.filter((n) => given[flagName(n)] !== undefined).map((n) => [n, String(given[flagName(n)])]),
+	);
+	return {
+		env: { ...env, ...fromFlags },
+		help: Boolean(values.help),
+		version: Boolean(values.version),
+		qrTerminal: Boolean(values['qr-terminal']),
+	};
+}
+
+export function helpText(): string {
+	const names = Object.keys(HELP) as EnvName[];
+	const width = Math.max(...names.map((n) => flagName(n).length)) + 2;
+	const lines = names.map((n) => `  --${flagName(n).padEnd(width)}${HELP[n]}  [${n}]`);
+	return [
+		'whatsapp-sidecar: supervised WhatsApp Web sessions for n8n',
+		'',
+		'Usage: whatsapp-sidecar [options]',
+		'',
+		'Every option can also be set with the environment variable in brackets.',
+		'',
+		...lines,
+		`  --${'qr-terminal'.padEnd(width)}print each new session QR code in this terminal`,
+		`  --${'version'.padEnd(width)}print the version`,
+		`  --${'help'.padEnd(width)}print this help`,
+	].join('\n');
+}

@@ -1,0 +1,57 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { findBrowsersUnder } from './sessions/chrome/processes';
+import type { SessionManager } from './sessions/SessionManager';
+import { SESSION_STATUSES } from './sessions/SessionStatus';
+
+export interface SidecarMetrics {
+	registry: Registry;
+	/** Called by sessions when they schedule a restart. */
+	restart(reason: string, delayMs: number): void;
+}
+
+/** Prometheus metrics; gauges are computed when scraped, so they are never stale. */
+export function createMetrics(manager: () => SessionManager | undefined): SidecarMetrics {
+	const registry = new Registry();
+	collectDefaultMetrics({ register: registry, prefix: 'whatsapp_sidecar_' });
+
+	new Gauge({
+		name: 'whatsapp_sidecar_sessions',
+		help: 'Sessions by status',
+		labelNames: ['status'],
+		registers: [registry],
+		collect() {
+			const sessions = manager()?.list() ?? [];
+			for (const status of SESSION_STATUSES) {
+				this.set({ status }, sessions.filter((s) => s.currentStatus() === status).length);
+			}
+		},
+	});
+	new Gauge({
+		name: 'whatsapp_sidecar_browser_processes',
+		help: 'Chromium processes using a session profile of this sidecar',
+		registers: [registry],
+		collect() {
+			const m = manager();
+			this.set(m ? findBrowsersUnder(m.authDir).length : 0);
+		},
+	});
+	const restarts = new Counter({
+		name: 'whatsapp_sidecar_session_restarts_total',
+		help: 'Automatic session restarts scheduled, by reason',
+		labelNames: ['reason'],
+		registers: [registry],
+	});
+	const backoff = new Histogram({
+		name: 'whatsapp_sidecar_backoff_wait_seconds',
+		help: 'Waits before automatic restarts',
+		buckets: [1, 5, 15, 60, 300, 900],
+		registers: [registry],
+	});
+	return {
+		registry,
+		restart(reason, delayMs) {
+			restarts.inc({ reason });
+			backoff.observe(delayMs / 1000);
+		},
+	};
+}

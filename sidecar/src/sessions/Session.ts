@@ -1,0 +1,374 @@
+import type { SupervisorOptions } from '../config';
+import { QrRateLimitedError } from '../errors';
+import type { Logger } from '../logger';
+import { withTimeout } from '../util/withTimeout';
+import { backoffDelay } from './backoff';
+import { classifyDisconnect } from './disconnects';
+import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
+import { QrCode } from './QrCode';
+import { RUNNING_STATUSES, type SessionRecord, type SessionStatus } from './SessionStatus';
+import { Watchdog } from './Watchdog';
+
+const HISTORY_LIMIT = 100;
+/** More takeovers than this within TAKEOVER_WINDOW_MS and the session waits instead of fighting. */
+const MAX_TAKEOVERS = 3;
+const TAKEOVER_WINDOW_MS = 10 * 60_000;
+
+export interface SessionDeps {
+	createEngine(): WhatsAppEngine;
+	options: SupervisorOptions;
+	logger: Logger;
+	persist(record: SessionRecord): void;
+	/** Removes the login data (the Chrome profile) of this session. */
+	wipeAuth(): Promise<void>;
+	/** Frees the profile's caches; only called while no browser runs. */
+	pruneCaches(): Promise<void>;
+	onRestart?(reason: string, delayMs: number): void;
+	onQr?(sessionId: string, raw: string): void;
+	random?: () => number;
+}
+
+/**
+ * One WhatsApp session's supervisor: a state machine over an engine.
+ *
+ * API operations run one at a time (a queue), so two calls never launch two
+ * browsers. Engine events are tagged with the engine's generation: when an
+ * engine is replaced, anything its old browser still says is ignored. Failures
+ * restart with backoff; logouts, refusals and unscanned QRs stop for good.
+ */
+export class Session {
+	private status: SessionStatus;
+	private reason?: string;
+	private desired: SessionRecord['desired'];
+	private readonly history: SessionRecord['history'];
+	private account?: AccountInfo;
+	private engine?: WhatsAppEngine;
+	private generation = 0;
+	private queue: Promise<unknown> = Promise.resolve();
+	private retryTimer?: NodeJS.Timeout;
+	private healthyTimer?: NodeJS.Timeout;
+	private watchdog?: Watchdog;
+	private failedAttempts = 0;
+	private nextAttemptAt?: number;
+	private readonly restarts: Record<string, number> = {};
+	private readonly qrStarts: number[] = [];
+	private readonly takeovers: number[] = [];
+	readonly qr = new QrCode();
+	private readonly log: Logger;
+
+	constructor(
+		private readonly record: SessionRecord,
+		private readonly deps: SessionDeps,
+	) {
+		this.status = record.status === 'LOGGED_OUT' || record.status === 'FAILED' ? record.status : 'STOPPED';
+		this.reason = record.reason;
+		this.desired = record.desired;
+		this.history = [...record.history];
+		this.account = record.account;
+		this.log = deps.logger.child({ session: record.id });
+	}
+
+	get id(): string {
+		return this.record.id;
+	}
+
+	get wantsToRun(): boolean {
+		return this.desired === 'running';
+	}
+
+	// ---- operations (serialized)
+
+	start(reason = 'START_REQUESTED'): Promise<void> {
+		return this.enqueue(async () => {
+			if (RUNNING_STATUSES.has(this.status)) return;
+			this.checkQrStartLimit();
+			this.desired = 'running';
+			this.failedAttempts = 0;
+			this.clearRetry();
+			await this.launch(reason);
+		});
+	}
+
+	stop(reason = 'STOP_REQUESTED'): Promise<void> {
+		return this.enqueue(async () => {
+			this.desired = 'stopped';
+			this.clearRetry();
+			await this.endEngine();
+			await this.deps.pruneCaches().catch((error) => this.log.warn({ err: error }, 'could not prune caches'));
+			this.transition('STOPPED', reason);
+		});
+	}
+
+	restart(): Promise<void> {
+		return this.enqueue(async () => {
+			this.desired = 'running';
+			this.clearRetry();
+			await this.endEngine();
+			this.failedAttempts = 0;
+			await this.launch('RESTART_REQUESTED');
+		});
+	}
+
+	logout(): Promise<void> {
+		return this.enqueue(async () => {
+			this.desired = 'stopped';
+			this.clearRetry();
+			const engine = this.detachEngine();
+			if (engine && this.status === 'READY') {
+				await engine.logout().catch((error) => this.log.warn({ err: error }, 'logout through WhatsApp Web failed'));
+			}
+			await engine?.stop();
+			await this.forgetLogin('LOGOUT_REQUESTED');
+		});
+	}
+
+	/** Stops the browser without changing what the session should do (sidecar shutdown, deletion). */
+	close(): Promise<void> {
+		return this.enqueue(async () => {
+			this.clearRetry();
+			await this.endEngine();
+		});
+	}
+
+	/** Checks the page at once; a session whose page no longer answers is restarted. */
+	checkHealth(): void {
+		this.watchdog?.probeNow();
+	}
+
+	// ---- views
+
+	view() {
+		return {
+			id: this.id,
+			status: this.status,
+			reason: this.reason ?? null,
+			desired: this.desired,
+			config: this.record.config,
+			account: this.account ?? null,
+			qrAvailable: this.qr.view() !== undefined,
+			failedAttempts: this.failedAttempts,
+			nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+			restarts: { total: Object.values(this.restarts).reduce((a, b) => a + b, 0), byReason: { ...this.restarts } },
+			browserPid: this.engine?.browserPid() ?? null,
+			createdAt: this.record.createdAt,
+			history: [...this.history],
+		};
+	}
+
+	currentStatus(): SessionStatus {
+		return this.status;
+	}
+
+	currentEngine(): WhatsAppEngine | undefined {
+		return this.engine;
+	}
+
+	toRecord(): SessionRecord {
+		return {
+			...this.record,
+			desired: this.desired,
+			status: this.status,
+			reason: this.reason,
+			history: [...this.history],
+			account: this.account,
+		};
+	}
+
+	// ---- internals
+
+	private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(operation, operation);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async launch(reason: string): Promise<void> {
+		const generation = ++this.generation;
+		this.nextAttemptAt = undefined;
+		this.qr.clear();
+		this.transition('STARTING', reason);
+		const engine = this.deps.createEngine();
+		this.engine = engine;
+		engine.onEvent((event) => this.onEngineEvent(generation, event));
+		try {
+			await withTimeout(engine.start(), this.deps.options.startTimeoutMs, 'starting WhatsApp Web');
+		} catch (error) {
+			await this.recover(generation, 'START_FAILED', (error as Error).message);
+		}
+	}
+
+	private onEngineEvent(generation: number, event: EngineEvent): void {
+		if (generation !== this.generation) return;
+		switch (event.type) {
+			case 'qr':
+				void this.onQr(generation, event.qr);
+				break;
+			case 'authenticated':
+				this.transition('AUTHENTICATED', 'LOGIN_ACCEPTED');
+				break;
+			case 'ready':
+				this.onReady(generation, event.account);
+				break;
+			case 'state':
+				this.watchdog?.noteState(event.state);
+				if (event.state === 'CONFLICT') this.onConflictState(generation);
+				break;
+			case 'disconnected':
+				void this.enqueue(() => this.onDisconnected(generation, event.reason));
+				break;
+			case 'browserGone':
+				void this.enqueue(() => this.recover(generation, event.failure, event.detail));
+				break;
+		}
+	}
+
+	private async onQr(generation: number, raw: string): Promise<void> {
+		const shown = await this.qr.update(raw);
+		if (generation !== this.generation) return;
+		if (shown === 1) this.qrStarts.push(Date.now());
+		this.deps.onQr?.(this.id, raw);
+		if (this.status !== 'SCAN_QR') this.transition('SCAN_QR', 'QR_REQUIRED');
+		if (shown > this.deps.options.qr.maxUnscanned) {
+			void this.enqueue(async () => {
+				if (generation !== this.generation) return;
+				this.desired = 'stopped';
+				await this.endEngine();
+				this.transition('STOPPED', 'QR_TIMEOUT');
+			});
+		}
+	}
+
+	private onReady(generation: number, account: AccountInfo): void {
+		this.account = account;
+		this.qr.clear();
+		this.transition('READY', 'CONNECTED');
+		this.healthyTimer = setTimeout(() => {
+			if (generation === this.generation) this.failedAttempts = 0;
+		}, this.deps.options.healthyResetMs);
+		this.watchdog = new Watchdog(
+			this.deps.options.watchdog,
+			(timeoutMs) => this.engine!.probe(timeoutMs),
+			(reason, detail) => void this.enqueue(() => this.recover(generation, reason, detail)),
+		);
+		this.watchdog.start();
+	}
+
+	private onConflictState(generation: number): void {
+		if (this.conflictPolicy() !== 'takeover') return;
+		const now = Date.now();
+		this.takeovers.push(now);
+		while (this.takeovers.length && now - this.takeovers[0] > TAKEOVER_WINDOW_MS) this.takeovers.shift();
+		if (this.takeovers.length <= MAX_TAKEOVERS) return;
+		// Another browser keeps taking the session back: stop fighting, wait.
+		void this.enqueue(async () => {
+			if (generation !== this.generation) return;
+			await this.endEngine();
+			this.scheduleRetry(this.deps.options.conflict.waitMs, 'CONFLICT_REPEATED');
+		});
+	}
+
+	private async onDisconnected(generation: number, reason: string): Promise<void> {
+		if (generation !== this.generation) return;
+		this.log.info({ reason }, 'WhatsApp Web disconnected');
+		switch (classifyDisconnect(reason)) {
+			case 'logged-out':
+				this.desired = 'stopped';
+				await this.endEngine();
+				await this.forgetLogin(reason);
+				return;
+			case 'fatal':
+				this.desired = 'stopped';
+				await this.endEngine();
+				this.transition('FAILED', reason);
+				return;
+			case 'conflict':
+				await this.endEngine();
+				this.scheduleRetry(this.deps.options.conflict.waitMs, 'CONFLICT');
+				return;
+			case 'transient':
+				await this.recover(generation, `DISCONNECTED_${reason}`);
+		}
+	}
+
+	/** The failure path: end this engine, then try again after a backoff, or give up. */
+	private async recover(generation: number, reason: string, detail?: string): Promise<void> {
+		if (generation !== this.generation) return;
+		this.log.warn({ reason, detail }, 'session failed');
+		await this.endEngine();
+		this.failedAttempts += 1;
+		const { maxAttempts } = this.deps.options.backoff;
+		if (this.failedAttempts > maxAttempts) {
+			this.transition('FAILED', `${reason}: gave up after ${maxAttempts} restart attempts`);
+			return;
+		}
+		this.scheduleRetry(backoffDelay(this.failedAttempts, this.deps.options.backoff, this.deps.random), reason);
+	}
+
+	private scheduleRetry(delayMs: number, reason: string): void {
+		this.restarts[reason] = (this.restarts[reason] ?? 0) + 1;
+		this.deps.onRestart?.(reason, delayMs);
+		this.nextAttemptAt = Date.now() + delayMs;
+		this.transition('RECONNECTING', reason);
+		this.retryTimer = setTimeout(() => {
+			this.retryTimer = undefined;
+			void this.enqueue(async () => {
+				if (this.status === 'RECONNECTING' && this.desired === 'running') await this.launch('RETRY');
+			});
+		}, delayMs);
+	}
+
+	private clearRetry(): void {
+		clearTimeout(this.retryTimer);
+		this.retryTimer = undefined;
+		this.nextAttemptAt = undefined;
+	}
+
+	/** Takes the engine away from the session: its later events are ignored from now on. */
+	private detachEngine(): WhatsAppEngine | undefined {
+		this.generation += 1;
+		clearTimeout(this.healthyTimer);
+		this.watchdog?.stop();
+		this.watchdog = undefined;
+		const engine = this.engine;
+		this.engine = undefined;
+		return engine;
+	}
+
+	private async endEngine(): Promise<void> {
+		const engine = this.detachEngine();
+		if (!engine) return;
+		const outcome = await engine.stop();
+		if (!outcome.destroyed) this.log.warn(outcome, 'destroy() did not finish in time; the browser was killed');
+	}
+
+	private async forgetLogin(reason: string): Promise<void> {
+		await this.deps.wipeAuth();
+		this.account = undefined;
+		this.qr.clear();
+		this.transition('LOGGED_OUT', reason);
+	}
+
+	private checkQrStartLimit(): void {
+		if (this.account) return; // a paired session restores without a QR
+		const { startLimit, startWindowMs } = this.deps.options.qr;
+		const now = Date.now();
+		while (this.qrStarts.length && now - this.qrStarts[0] >= startWindowMs) this.qrStarts.shift();
+		if (this.qrStarts.length >= startLimit) {
+			throw new QrRateLimitedError(Math.ceil((this.qrStarts[0] + startWindowMs - now) / 1000));
+		}
+	}
+
+	private conflictPolicy(): 'wait' | 'takeover' {
+		return this.record.config.conflictPolicy ?? this.deps.options.conflict.policy;
+	}
+
+	private transition(to: SessionStatus, reason?: string): void {
+		const from = this.status;
+		this.status = to;
+		this.reason = reason;
+		this.history.push({ at: new Date().toISOString(), from, to, reason });
+		if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+		this.log.info({ from, to, reason }, 'status');
+		this.deps.persist(this.toRecord());
+	}
+}

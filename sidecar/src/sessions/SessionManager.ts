@@ -1,0 +1,182 @@
+import fs from 'fs';
+import path from 'path';
+import type { ResolvedBrowser } from '../browser/resolveBrowser';
+import { chromiumArgs } from '../browser/chromiumArgs';
+import type { SidecarConfig } from '../config';
+import {
+	BrowserUnavailableError,
+	SessionExistsError,
+	SessionIdInvalidError,
+	SessionLimitReachedError,
+	SessionNotFoundError,
+} from '../errors';
+import type { Logger } from '../logger';
+import type { SessionStore } from '../storage/sessionStore';
+import { sweepOrphanBrowsers } from './chrome/processes';
+import { directorySize, pruneProfileCaches } from './chrome/profileCache';
+import { profileDirOf, type EngineFactory } from './engine/Engine';
+import { Session } from './Session';
+import type { SessionConfig, SessionRecord } from './SessionStatus';
+
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface SessionManagerDeps {
+	config: SidecarConfig;
+	store: SessionStore;
+	logger: Logger;
+	/** The browser sessions launch, or why there is none. */
+	browser: ResolvedBrowser | { error: { code: string; message: string } };
+	engineFactory: EngineFactory;
+	onRestart?(reason: string, delayMs: number): void;
+	onQr?(sessionId: string, raw: string): void;
+}
+
+/** All sessions of this sidecar: creation and deletion, limits, boot restore and shutdown. */
+export class SessionManager {
+	private readonly sessions = new Map<string, Session>();
+	private readonly staggerTimers = new Set<NodeJS.Timeout>();
+	private shuttingDown = false;
+	/** LocalAuth's dataPath: every session's Chrome profile lives below it. */
+	readonly authDir: string;
+
+	constructor(private readonly deps: SessionManagerDeps) {
+		this.authDir = path.join(deps.config.dataDir, 'sessions');
+	}
+
+	/** Kills browsers a previous run left behind, loads the registry, and restarts sessions meant to run, staggered. */
+	async boot(): Promise<void> {
+		fs.mkdirSync(this.authDir, { recursive: true });
+		const killed = await sweepOrphanBrowsers(this.authDir, {
+			log: (message, pid, profileDir) => this.deps.logger.warn({ pid, profileDir }, message),
+		});
+		if (killed.length) this.deps.logger.warn({ pids: killed }, 'killed orphan browsers from a previous run');
+		const records = await this.deps.store.all();
+		for (const record of records) this.sessions.set(record.id, this.createSession(record));
+		const toStart = records.filter((r) => r.desired === 'running');
+		toStart.forEach((record, index) => {
+			const timer = setTimeout(() => {
+				this.staggerTimers.delete(timer);
+				if (this.shuttingDown) return;
+				this.start(record.id, 'BOOT_RESTORE').catch((error) =>
+					this.deps.logger.error({ err: error, session: record.id }, 'could not restore session at boot'),
+				);
+			}, index * this.deps.config.supervisor.startStaggerMs);
+			this.staggerTimers.add(timer);
+		});
+		this.deps.logger.info({ sessions: records.length, restoring: toStart.length }, 'sessions loaded');
+	}
+
+	list(): Session[] {
+		return [...this.sessions.values()];
+	}
+
+	get(id: string): Session {
+		if (!SESSION_ID_PATTERN.test(id)) throw new SessionIdInvalidError(id);
+		const session = this.sessions.get(id);
+		if (!session) throw new SessionNotFoundError(id);
+		return session;
+	}
+
+	async create(id: string, config: SessionConfig): Promise<Session> {
+		if (!SESSION_ID_PATTERN.test(id)) throw new SessionIdInvalidError(id);
+		if (this.sessions.has(id)) throw new SessionExistsError(id);
+		if (this.sessions.size >= this.deps.config.maxSessions) throw new SessionLimitReachedError(this.deps.config.maxSessions);
+		const record: SessionRecord = {
+			id,
+			config,
+			desired: 'stopped',
+			status: 'STOPPED',
+			history: [],
+			createdAt: new Date().toISOString(),
+		};
+		const session = this.createSession(record);
+		this.sessions.set(id, session);
+		await this.deps.store.save(record);
+		return session;
+	}
+
+	async start(id: string, reason?: string): Promise<Session> {
+		const session = this.get(id);
+		this.requireBrowser();
+		await session.start(reason);
+		return session;
+	}
+
+	async restart(id: string): Promise<Session> {
+		const session = this.get(id);
+		this.requireBrowser();
+		await session.restart();
+		return session;
+	}
+
+	/** Stops the session, removes its login data (verified) and forgets it. */
+	async delete(id: string): Promise<void> {
+		const session = this.get(id);
+		await session.close();
+		await this.removeProfile(id);
+		this.sessions.delete(id);
+		await this.deps.store.remove(id);
+	}
+
+	profileDir(id: string): string {
+		return profileDirOf({ authDir: this.authDir, sessionId: id });
+	}
+
+	profileSize(id: string): Promise<number> {
+		return directorySize(this.profileDir(id));
+	}
+
+	/** Closes every browser within the shutdown time; what sessions should do next boot is kept. */
+	async shutdown(): Promise<void> {
+		this.shuttingDown = true;
+		for (const timer of this.staggerTimers) clearTimeout(timer);
+		this.staggerTimers.clear();
+		await Promise.all(this.list().map((s) => s.close()));
+		await this.deps.store.flush();
+	}
+
+	private createSession(record: SessionRecord): Session {
+		const { config } = this.deps;
+		return new Session(record, {
+			options: config.supervisor,
+			logger: this.deps.logger,
+			persist: (r) => {
+				if (!this.sessions.has(r.id)) return; // deleted meanwhile: do not bring the record back
+				this.deps.store.save(r).catch((error) => this.deps.logger.error({ err: error, session: r.id }, 'could not save session'));
+			},
+			wipeAuth: () => this.removeProfile(record.id),
+			pruneCaches: () => pruneProfileCaches(this.profileDir(record.id)).then(() => undefined),
+			onRestart: this.deps.onRestart,
+			onQr: this.deps.onQr,
+			createEngine: () =>
+				this.deps.engineFactory({
+					sessionId: record.id,
+					authDir: this.authDir,
+					chromium: {
+						executablePath: this.requireBrowser().executablePath,
+						args: chromiumArgs({ noSandbox: config.chromium.noSandbox, extraArgs: config.chromium.extraArgs }),
+					},
+					webVersion: config.whatsapp.webVersion,
+					webVersionCache:
+						config.whatsapp.webVersionCache === 'local'
+							? { type: 'local', path: path.join(config.dataDir, 'wwebjs-cache') }
+							: { type: 'none' },
+					takeoverOnConflict: (record.config.conflictPolicy ?? config.supervisor.conflict.policy) === 'takeover',
+					destroyTimeoutMs: config.supervisor.destroyTimeoutMs,
+				}),
+		});
+	}
+
+	private requireBrowser(): ResolvedBrowser {
+		const browser = this.deps.browser;
+		if ('error' in browser) throw new BrowserUnavailableError(browser.error.message);
+		return browser;
+	}
+
+	/** Removes a session's Chrome profile and checks it is gone (files can be busy for a moment). */
+	private async removeProfile(id: string): Promise<void> {
+		const dir = this.profileDir(id);
+		await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+		if (fs.existsSync(dir)) throw new Error(`could not remove ${dir}`);
+	}
+}

@@ -1,0 +1,40 @@
+export const SESSION_STATUSES = [
+	'STOPPED',
+	'STARTING',
+	'SCAN_QR',
+	'AUTHENTICATED',
+	'READY',
+	'RECONNECTING',
+	'LOGGED_OUT',
+	'FAILED',
+] as const;
+
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** Statuses in which a browser is (or is being) launched for the session. */
+export const RUNNING_STATUSES: ReadonlySet<SessionStatus> = new Set(['STARTING', 'SCAN_QR', 'AUTHENTICATED', 'READY']);
+
+export interface StatusChange {
+	at: string;
+	from: SessionStatus;
+	to: SessionStatus;
+	reason?: string;
+}
+
+export interface SessionConfig {
+	/** What to do when WhatsApp is opened in another browser: wait it out, or take the session back. */
+	conflictPolicy?: 'wait' | 'takeover';
+}
+
+/** What the registry keeps per session (survives restarts of the sidecar). */
+export interface SessionRecord {
+	id: string;
+	config: SessionConfig;
+	/** Whether the session should run; on boot, sessions meant to run start again. */
+	desired: 'running' | 'stopped';
+	status: SessionStatus;
+	reason?: string;
+	history: StatusChange[];
+	account?: { wid: string; pushname?: string; platform?: string };
+	createdAt: string;
+}

@@ -1,0 +1,168 @@
+import path from 'path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { Client, LocalAuth } from 'whatsapp-web.js';
+import { isPidAlive, killProcessGroup } from '../chrome/processes';
+import { releaseStaleProfileLock } from '../chrome/profileLock';
+import { settlesWithin, withTimeout } from '../../util/withTimeout';
+import type { EngineEvent, EngineOptions, EngineStopOutcome, WhatsAppEngine } from './Engine';
+import { profileDirOf } from './Engine';
+
+/** whatsapp-web.js's own default, set explicitly so a library default change cannot surprise us. */
+const USER_AGENT =
+	'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36';
+const CLIENT_EVENTS = ['qr', 'authenticated', 'ready', 'change_state', 'disconnected', 'auth_failure'] as const;
+
+/**
+ * The only place that touches whatsapp-web.js and puppeteer.
+ *
+ * The engine launches Chromium itself and lets the library connect to it, so it
+ * holds the browser from the first moment: a crash (which the library never
+ * reports) is seen at once, and the process group can always be killed.
+ */
+export class WwebjsEngine implements WhatsAppEngine {
+	private listener?: (event: EngineEvent) => void;
+	private client?: Client;
+	private browser?: Browser;
+	private page?: Page;
+	private pid?: number;
+	private stopping?: Promise<EngineStopOutcome>;
+	private readonly profileDir: string;
+
+	constructor(private readonly options: EngineOptions) {
+		this.profileDir = path.resolve(profileDirOf(options));
+	}
+
+	onEvent(listener: (event: EngineEvent) => void): void {
+		this.listener = listener;
+	}
+
+	async start(): Promise<void> {
+		// A lock left by a killed Chromium, or by another container on a kept volume, blocks the launch.
+		await releaseStaleProfileLock(this.profileDir);
+		const browser = await puppeteer.launch({
+			executablePath: this.options.chromium.executablePath,
+			headless: true,
+			userDataDir: this.profileDir,
+			defaultViewport: null,
+			args: [...this.options.chromium.args, '--disable-blink-features=AutomationControlled'],
+			// The sidecar handles signals itself; puppeteer's handlers would add listeners per launch.
+			handleSIGINT: false,
+			handleSIGTERM: false,
+			handleSIGHUP: false,
+		});
+		this.browser = browser;
+		this.pid = browser.process()?.pid;
+		if (this.stopping) {
+			// stop() ran while the browser was launching and had nothing to kill yet.
+			if (this.pid) await killProcessGroup(this.pid);
+			throw new Error('the engine was stopped while starting');
+		}
+		browser.on('disconnected', this.onBrowserDisconnected);
+
+		const client = new Client({
+			authStrategy: new LocalAuth({ clientId: this.options.sessionId, dataPath: path.resolve(this.options.authDir) }),
+			puppeteer: { browserWSEndpoint: browser.wsEndpoint() },
+			userAgent: USER_AGENT,
+			webVersion: this.options.webVersion,
+			webVersionCache: this.options.webVersionCache,
+			takeoverOnConflict: this.options.takeoverOnConflict,
+			takeoverTimeoutMs: 0,
+			qrMaxRetries: 0, // the supervisor counts QRs itself
+		});
+		this.client = client;
+		this.attachClient(client);
+		await client.initialize();
+
+		// The library opened its own tab; the launch's blank one only costs memory.
+		for (const page of await browser.pages()) if (page !== client.pupPage) await page.close().catch(() => undefined);
+		this.page = client.pupPage ?? undefined;
+		this.page?.on('error', this.onPageCrash);
+		this.page?.on('close', this.onPageClose);
+		if (!browser.connected) this.onBrowserDisconnected();
+	}
+
+	stop(): Promise<EngineStopOutcome> {
+		this.stopping ??= this.shutdown();
+		return this.stopping;
+	}
+
+	async logout(): Promise<void> {
+		const client = this.client;
+		this.listener = undefined; // the logout's own disconnect is expected, not news
+		if (client) await withTimeout(client.logout(), this.options.destroyTimeoutMs, 'logout');
+		await this.stop();
+	}
+
+	async probe(timeoutMs: number): Promise<{ state: string | null }> {
+		const client = this.client;
+		if (!client || !this.browser?.connected) throw new Error('the browser is not running');
+		const state = await withTimeout(client.getState(), timeoutMs, 'the WhatsApp Web page');
+		return { state: state ?? null };
+	}
+
+	async screenshot(): Promise<Buffer> {
+		if (!this.page || this.page.isClosed()) throw new Error('the session has no page');
+		return Buffer.from(await withTimeout(this.page.screenshot({ type: 'png' }), 15_000, 'screenshot'));
+	}
+
+	browserPid(): number | undefined {
+		return this.pid;
+	}
+
+	listenerCount(): number {
+		const client = this.client;
+		const onClient = client ? CLIENT_EVENTS.reduce((sum, e) => sum + client.listenerCount(e), 0) : 0;
+		const onBrowser = this.browser?.listenerCount('disconnected') ?? 0;
+		const onPage = (this.page?.listenerCount('error') ?? 0) + (this.page?.listenerCount('close') ?? 0);
+		return onClient + onBrowser + onPage;
+	}
+
+	private attachClient(client: Client): void {
+		client.on('qr', (qr: string) => this.emit({ type: 'qr', qr }));
+		client.on('authenticated', () => this.emit({ type: 'authenticated' }));
+		client.on('ready', () =>
+			this.emit({
+				type: 'ready',
+				account: { wid: client.info.wid._serialized, pushname: client.info.pushname, platform: client.info.platform },
+			}),
+		);
+		client.on('change_state', (state: string) => this.emit({ type: 'state', state }));
+		client.on('disconnected', (reason: string) => this.emit({ type: 'disconnected', reason: String(reason) }));
+		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
+		client.on('auth_failure', (message: string) =>
+			this.emit({ type: 'browserGone', failure: 'PAGE_CLOSED', detail: `auth failure: ${message}` }),
+		);
+	}
+
+	private emit(event: EngineEvent): void {
+		if (!this.stopping) this.listener?.(event);
+	}
+
+	private readonly onBrowserDisconnected = () =>
+		this.emit({ type: 'browserGone', failure: 'BROWSER_CRASHED', detail: 'the browser process went away' });
+
+	private readonly onPageCrash = (error: Error) =>
+		this.emit({ type: 'browserGone', failure: 'PAGE_CRASHED', detail: error.message });
+
+	private readonly onPageClose = () => this.emit({ type: 'browserGone', failure: 'PAGE_CLOSED' });
+
+	private async shutdown(): Promise<EngineStopOutcome> {
+		this.listener = undefined;
+		this.client?.removeAllListeners();
+		this.browser?.off('disconnected', this.onBrowserDisconnected);
+		this.page?.off('error', this.onPageCrash);
+		this.page?.off('close', this.onPageClose);
+
+		const destroyed = this.client
+			? await settlesWithin(this.client.destroy(), this.options.destroyTimeoutMs)
+			: !this.browser?.connected;
+		let killed = false;
+		if (this.pid && isPidAlive(this.pid)) {
+			killed = true;
+			await killProcessGroup(this.pid);
+		}
+		// Our own connection to the browser is gone with it; make sure puppeteer lets go too.
+		if (this.browser?.connected) await this.browser.disconnect().catch(() => undefined);
+		return { destroyed, killed };
+	}
+}

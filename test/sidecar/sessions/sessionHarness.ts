@@ -1,0 +1,62 @@
+import type { SupervisorOptions } from '../../../sidecar/src/config';
+import { createLogger } from '../../../sidecar/src/logger';
+import { Session } from '../../../sidecar/src/sessions/Session';
+import type { SessionRecord, SessionStatus } from '../../../sidecar/src/sessions/SessionStatus';
+import { scriptedEngines } from '../../support/scriptedEngine';
+
+export const OPTIONS: SupervisorOptions = {
+	backoff: { baseMs: 1_000, capMs: 60_000, maxAttempts: 3 },
+	healthyResetMs: 60_000,
+	startTimeoutMs: 30_000,
+	destroyTimeoutMs: 1_000,
+	watchdog: { intervalMs: 10_000, timeoutMs: 2_000, notConnectedMs: 30_000 },
+	qr: { maxUnscanned: 3, startLimit: 2, startWindowMs: 600_000 },
+	conflict: { policy: 'wait', waitMs: 600_000 },
+	startStaggerMs: 0,
+	shutdownTimeoutMs: 5_000,
+};
+
+/** A Session over scripted engines, with a fixed jitter (the top of each backoff window). */
+export function makeSession(
+	options: Partial<SupervisorOptions> = {},
+	record: Partial<SessionRecord> = {},
+) {
+	const engines = scriptedEngines();
+	const persisted: SessionRecord[] = [];
+	const wipeAuth = jest.fn(async () => undefined);
+	const restarts: Array<{ reason: string; delayMs: number }> = [];
+	const session = new Session(
+		{ id: 's1', config: {}, desired: 'stopped', status: 'STOPPED', history: [], createdAt: '2026-01-01T00:00:00Z', ...record },
+		{
+			createEngine: () =>
+				engines.factory({
+					sessionId: 's1',
+					authDir: '/tmp/none',
+					chromium: { executablePath: '/bin/false', args: [] },
+					webVersion: 'x',
+					webVersionCache: { type: 'none' },
+					takeoverOnConflict: false,
+					destroyTimeoutMs: 1_000,
+				}),
+			options: { ...OPTIONS, ...options },
+			logger: createLogger('silent'),
+			persist: (r) => persisted.push(r),
+			wipeAuth,
+			pruneCaches: async () => undefined,
+			onRestart: (reason, delayMs) => restarts.push({ reason, delayMs }),
+			random: () => 1,
+		},
+	);
+	return { session, engines, persisted, wipeAuth, restarts };
+}
+
+/** Lets promise chains run (setImmediate is not faked). */
+export async function settle(rounds = 5): Promise<void> {
+	for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Waits (through real event-loop turns, no clock) until the session reaches a status. */
+export async function until(session: Session, status: SessionStatus, rounds = 200): Promise<void> {
+	for (let i = 0; i < rounds && session.currentStatus() !== status; i++) await settle(1);
+	expect(session.currentStatus()).toBe(status);
+}
