@@ -11,7 +11,7 @@ const HELP: Record<EnvName, string> = {
 	SIDECAR_MAX_SESSIONS: 'most sessions at once; each runs a browser (default 10)',
 	SIDECAR_CHROMIUM_PATH: 'browser executable (default: CHROME_PATH, puppeteer download, chromium on PATH)',
 	SIDECAR_CHROMIUM_NO_SANDBOX: 'auto|true|false: --no-sandbox (auto: only as root)',
-	SIDECAR_CHROMIUM_ARGS: 'extra Chromium flags, space-separated, quotes allowed (e.g. a proxy)',
+	SIDECAR_CHROMIUM_ARGS: 'extra Chromium flags, space-separated, quotes allowed; as a flag: --chromium-args="--a --b"',
 	SIDECAR_WEB_VERSION: 'WhatsApp Web version to pin (default the library\'s)',
 	SIDECAR_WEB_VERSION_CACHE: 'local (keep the page in the data folder) or none',
 	SIDECAR_BACKOFF_BASE_MS: 'first restart wait window (default 1000)',

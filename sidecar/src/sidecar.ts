@@ -37,9 +37,9 @@ export async function startSidecar(
 	const startedAt = new Date();
 	const browser = findBrowser(config, logger);
 	const database = openDatabase(config.dataDir);
-	let manager: SessionManager | undefined;
-	const metrics = createMetrics(() => manager);
-	manager = new SessionManager({
+	// Metrics read the sessions when scraped, which is always after this function returns.
+	const metrics = createMetrics(() => sessions);
+	const sessions: SessionManager = new SessionManager({
 		config,
 		store: new SessionStore(database),
 		logger,
@@ -48,7 +48,6 @@ export async function startSidecar(
 		onRestart: (reason, delayMs) => metrics.restart(reason, delayMs),
 		onQr: overrides.onQr,
 	});
-	const sessions = manager;
 
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
 	// shutdown): log them, and check every running session at once instead of dying.
