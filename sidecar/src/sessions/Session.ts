@@ -290,25 +290,27 @@ export class Session {
 		}
 	}
 
-	/** The failure path: end this engine, then try again after a backoff, or give up. */
+	/**
+	 * The failure path: the session says RECONNECTING (or FAILED) as soon as it lets go of
+	 * the failed engine, ends that engine (bounded), then retries after a backoff.
+	 */
 	private async recover(generation: number, reason: string, detail?: string): Promise<void> {
 		if (generation !== this.generation) return;
 		this.log.warn({ reason, detail }, 'session failed');
-		await this.endEngine();
+		const engine = this.detachEngine();
 		this.failedAttempts += 1;
 		const { maxAttempts } = this.deps.options.backoff;
-		if (this.failedAttempts > maxAttempts) {
-			this.transition('FAILED', `${reason}: gave up after ${maxAttempts} restart attempts`);
-			return;
-		}
-		this.scheduleRetry(backoffDelay(this.failedAttempts, this.deps.options.backoff, this.deps.random), reason);
+		const giveUp = this.failedAttempts > maxAttempts;
+		this.transition(giveUp ? 'FAILED' : 'RECONNECTING', giveUp ? `${reason}: gave up after ${maxAttempts} restart attempts` : reason);
+		await this.stopEngine(engine);
+		if (!giveUp) this.scheduleRetry(backoffDelay(this.failedAttempts, this.deps.options.backoff, this.deps.random), reason);
 	}
 
 	private scheduleRetry(delayMs: number, reason: string): void {
 		this.restarts[reason] = (this.restarts[reason] ?? 0) + 1;
 		this.deps.onRestart?.(reason, delayMs);
 		this.nextAttemptAt = Date.now() + delayMs;
-		this.transition('RECONNECTING', reason);
+		if (this.status !== 'RECONNECTING' || this.reason !== reason) this.transition('RECONNECTING', reason);
 		this.retryTimer = setTimeout(() => {
 			this.retryTimer = undefined;
 			void this.enqueue(async () => {
@@ -334,8 +336,11 @@ export class Session {
 		return engine;
 	}
 
-	private async endEngine(): Promise<void> {
-		const engine = this.detachEngine();
+	private endEngine(): Promise<void> {
+		return this.stopEngine(this.detachEngine());
+	}
+
+	private async stopEngine(engine: WhatsAppEngine | undefined): Promise<void> {
 		if (!engine) return;
 		const outcome = await engine.stop();
 		if (!outcome.destroyed) this.log.warn(outcome, 'destroy() did not finish in time; the browser was killed');

@@ -10,6 +10,7 @@ import { profileDirOf } from './Engine';
 /** whatsapp-web.js's own default, set explicitly so a library default change cannot surprise us. */
 const USER_AGENT =
 	'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36';
+const BROWSER_EXIT_GRACE_MS = 3_000;
 const CLIENT_EVENTS = ['qr', 'authenticated', 'ready', 'change_state', 'disconnected', 'auth_failure'] as const;
 
 /**
@@ -73,8 +74,11 @@ export class WwebjsEngine implements WhatsAppEngine {
 		this.attachClient(client);
 		await client.initialize();
 
-		// The library opened its own tab; the launch's blank one only costs memory.
-		for (const page of await browser.pages()) if (page !== client.pupPage) await page.close().catch(() => undefined);
+		// The library opened its own tab (through its own connection, so its Page objects are not
+		// ours); the launch's blank tab only costs memory.
+		for (const page of await browser.pages()) {
+			if (page.url() === 'about:blank') await page.close().catch(() => undefined);
+		}
 		this.page = client.pupPage ?? undefined;
 		this.page?.on('error', this.onPageCrash);
 		this.page?.on('close', this.onPageClose);
@@ -156,6 +160,9 @@ export class WwebjsEngine implements WhatsAppEngine {
 		const destroyed = this.client
 			? await settlesWithin(this.client.destroy(), this.options.destroyTimeoutMs)
 			: !this.browser?.connected;
+		// After a clean close Chromium needs a moment to exit and remove its lock files:
+		// killing it then would leave them behind.
+		if (destroyed) await this.browserExited(BROWSER_EXIT_GRACE_MS);
 		let killed = false;
 		if (this.pid && isPidAlive(this.pid)) {
 			killed = true;
@@ -164,5 +171,11 @@ export class WwebjsEngine implements WhatsAppEngine {
 		// Our own connection to the browser is gone with it; make sure puppeteer lets go too.
 		if (this.browser?.connected) await this.browser.disconnect().catch(() => undefined);
 		return { destroyed, killed };
+	}
+
+	private browserExited(ms: number): Promise<void> {
+		const child = this.browser?.process();
+		if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+		return settlesWithin(new Promise((resolve) => child.once('exit', resolve)), ms).then(() => undefined);
 	}
 }
