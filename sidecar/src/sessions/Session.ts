@@ -53,6 +53,7 @@ export class Session {
 	private readonly restarts: Record<string, number> = {};
 	private readonly qrStarts: number[] = [];
 	private readonly takeovers: number[] = [];
+	private conflicts = 0;
 	readonly qr = new QrCode();
 	private readonly log: Logger;
 
@@ -148,6 +149,7 @@ export class Session {
 			qrAvailable: this.qr.view() !== undefined,
 			failedAttempts: this.failedAttempts,
 			nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+			conflicts: this.conflicts,
 			restarts: { total: Object.values(this.restarts).reduce((a, b) => a + b, 0), byReason: { ...this.restarts } },
 			browserPid: this.engine?.browserPid() ?? null,
 			createdAt: this.record.createdAt,
@@ -211,7 +213,10 @@ export class Session {
 				break;
 			case 'state':
 				this.watchdog?.noteState(event.state);
-				if (event.state === 'CONFLICT') this.onConflictState(generation);
+				if (event.state === 'CONFLICT') {
+					this.conflicts += 1;
+					this.onConflictState(generation);
+				}
 				break;
 			case 'disconnected':
 				void this.enqueue(() => this.onDisconnected(generation, event.reason));

@@ -1,11 +1,12 @@
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { Client, LocalAuth } from 'whatsapp-web.js';
+import { Client } from 'whatsapp-web.js';
 import { isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
 import type { EngineEvent, EngineOptions, EngineStopOutcome, WhatsAppEngine } from './Engine';
 import { profileDirOf } from './Engine';
+import { supervisedLocalAuth } from './SupervisedLocalAuth';
 
 /** whatsapp-web.js's own default, set explicitly so a library default change cannot surprise us. */
 const USER_AGENT =
@@ -27,6 +28,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 	private page?: Page;
 	private pid?: number;
 	private stopping?: Promise<EngineStopOutcome>;
+	private loggedOut = false;
 	private readonly profileDir: string;
 
 	constructor(private readonly options: EngineOptions) {
@@ -61,7 +63,10 @@ export class WwebjsEngine implements WhatsAppEngine {
 		browser.on('disconnected', this.onBrowserDisconnected);
 
 		const client = new Client({
-			authStrategy: new LocalAuth({ clientId: this.options.sessionId, dataPath: path.resolve(this.options.authDir) }),
+			authStrategy: supervisedLocalAuth(
+				{ clientId: this.options.sessionId, dataPath: path.resolve(this.options.authDir) },
+				() => this.loggedOut || this.stopping !== undefined,
+			),
 			puppeteer: { browserWSEndpoint: browser.wsEndpoint() },
 			userAgent: USER_AGENT,
 			webVersion: this.options.webVersion,
@@ -131,7 +136,11 @@ export class WwebjsEngine implements WhatsAppEngine {
 			}),
 		);
 		client.on('change_state', (state: string) => this.emit({ type: 'state', state }));
-		client.on('disconnected', (reason: string) => this.emit({ type: 'disconnected', reason: String(reason) }));
+		client.on('disconnected', (reason: string) => {
+			// Set before the library's own post-logout steps run (see SupervisedLocalAuth).
+			if (reason === 'LOGOUT') this.loggedOut = true;
+			this.emit({ type: 'disconnected', reason: String(reason) });
+		});
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>
 			this.emit({ type: 'browserGone', failure: 'PAGE_CLOSED', detail: `auth failure: ${message}` }),
