@@ -1,15 +1,16 @@
 import type { SupervisorOptions } from '../config';
 import { QrRateLimitedError } from '../errors';
 import type { Logger } from '../logger';
+import { SlidingWindow } from '../util/SlidingWindow';
 import { withTimeout } from '../util/withTimeout';
 import { backoffDelay } from './backoff';
 import { classifyDisconnect } from './disconnects';
 import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
 import { QrCode } from './QrCode';
 import { RUNNING_STATUSES, type SessionRecord, type SessionStatus } from './SessionStatus';
+import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
 
-const HISTORY_LIMIT = 100;
 /** More takeovers than this within TAKEOVER_WINDOW_MS and the session waits instead of fighting. */
 const MAX_TAKEOVERS = 3;
 const TAKEOVER_WINDOW_MS = 10 * 60_000;
@@ -37,10 +38,8 @@ export interface SessionDeps {
  * restart with backoff; logouts, refusals and unscanned QRs stop for good.
  */
 export class Session {
-	private status: SessionStatus;
-	private reason?: string;
+	private readonly statusLog: StatusLog;
 	private desired: SessionRecord['desired'];
-	private readonly history: SessionRecord['history'];
 	private account?: AccountInfo;
 	private engine?: WhatsAppEngine;
 	private generation = 0;
@@ -51,8 +50,8 @@ export class Session {
 	private failedAttempts = 0;
 	private nextAttemptAt?: number;
 	private readonly restarts: Record<string, number> = {};
-	private readonly qrStarts: number[] = [];
-	private readonly takeovers: number[] = [];
+	private readonly qrStarts: SlidingWindow;
+	private readonly takeovers = new SlidingWindow(TAKEOVER_WINDOW_MS);
 	private conflicts = 0;
 	readonly qr = new QrCode();
 	private readonly log: Logger;
@@ -61,12 +60,13 @@ export class Session {
 		private readonly record: SessionRecord,
 		private readonly deps: SessionDeps,
 	) {
-		this.status = record.status === 'LOGGED_OUT' || record.status === 'FAILED' ? record.status : 'STOPPED';
-		this.reason = record.reason;
+		// Only a logout or a refusal survives a sidecar restart; anything else was running and is not now.
+		const kept = record.status === 'LOGGED_OUT' || record.status === 'FAILED' ? record.status : 'STOPPED';
+		this.statusLog = new StatusLog(kept, record.reason, record.history);
 		this.desired = record.desired;
-		this.history = [...record.history];
 		this.account = record.account;
 		this.log = deps.logger.child({ session: record.id });
+		this.qrStarts = new SlidingWindow(deps.options.qr.startWindowMs);
 	}
 
 	get id(): string {
@@ -81,7 +81,7 @@ export class Session {
 
 	start(reason = 'START_REQUESTED'): Promise<void> {
 		return this.enqueue(async () => {
-			if (RUNNING_STATUSES.has(this.status)) return;
+			if (RUNNING_STATUSES.has(this.statusLog.status)) return;
 			this.checkQrStartLimit();
 			this.desired = 'running';
 			this.failedAttempts = 0;
@@ -115,7 +115,7 @@ export class Session {
 			this.desired = 'stopped';
 			this.clearRetry();
 			const engine = this.detachEngine();
-			if (engine && this.status === 'READY') {
+			if (engine && this.statusLog.status === 'READY') {
 				await engine.logout().catch((error) => this.log.warn({ err: error }, 'logout through WhatsApp Web failed'));
 			}
 			await engine?.stop();
@@ -141,8 +141,8 @@ export class Session {
 	view() {
 		return {
 			id: this.id,
-			status: this.status,
-			reason: this.reason ?? null,
+			status: this.statusLog.status,
+			reason: this.statusLog.reason ?? null,
 			desired: this.desired,
 			config: this.record.config,
 			account: this.account ?? null,
@@ -153,12 +153,12 @@ export class Session {
 			restarts: { total: Object.values(this.restarts).reduce((a, b) => a + b, 0), byReason: { ...this.restarts } },
 			browserPid: this.engine?.browserPid() ?? null,
 			createdAt: this.record.createdAt,
-			history: [...this.history],
+			history: this.statusLog.history(),
 		};
 	}
 
 	currentStatus(): SessionStatus {
-		return this.status;
+		return this.statusLog.status;
 	}
 
 	currentEngine(): WhatsAppEngine | undefined {
@@ -169,9 +169,9 @@ export class Session {
 		return {
 			...this.record,
 			desired: this.desired,
-			status: this.status,
-			reason: this.reason,
-			history: [...this.history],
+			status: this.statusLog.status,
+			reason: this.statusLog.reason,
+			history: this.statusLog.history(),
 			account: this.account,
 		};
 	}
@@ -230,9 +230,9 @@ export class Session {
 	private async onQr(generation: number, raw: string): Promise<void> {
 		const shown = await this.qr.update(raw);
 		if (generation !== this.generation) return;
-		if (shown === 1) this.qrStarts.push(Date.now());
+		if (shown === 1) this.qrStarts.add();
 		this.deps.onQr?.(this.id, raw);
-		if (this.status !== 'SCAN_QR') this.transition('SCAN_QR', 'QR_REQUIRED');
+		if (this.statusLog.status !== 'SCAN_QR') this.transition('SCAN_QR', 'QR_REQUIRED');
 		if (shown > this.deps.options.qr.maxUnscanned) {
 			void this.enqueue(async () => {
 				if (generation !== this.generation) return;
@@ -260,10 +260,7 @@ export class Session {
 
 	private onConflictState(generation: number): void {
 		if (this.conflictPolicy() !== 'takeover') return;
-		const now = Date.now();
-		this.takeovers.push(now);
-		while (this.takeovers.length && now - this.takeovers[0] > TAKEOVER_WINDOW_MS) this.takeovers.shift();
-		if (this.takeovers.length <= MAX_TAKEOVERS) return;
+		if (this.takeovers.add() <= MAX_TAKEOVERS) return;
 		// Another browser keeps taking the session back: stop fighting, wait.
 		void this.enqueue(async () => {
 			if (generation !== this.generation) return;
@@ -315,11 +312,11 @@ export class Session {
 		this.restarts[reason] = (this.restarts[reason] ?? 0) + 1;
 		this.deps.onRestart?.(reason, delayMs);
 		this.nextAttemptAt = Date.now() + delayMs;
-		if (this.status !== 'RECONNECTING' || this.reason !== reason) this.transition('RECONNECTING', reason);
+		if (this.statusLog.status !== 'RECONNECTING' || this.statusLog.reason !== reason) this.transition('RECONNECTING', reason);
 		this.retryTimer = setTimeout(() => {
 			this.retryTimer = undefined;
 			void this.enqueue(async () => {
-				if (this.status === 'RECONNECTING' && this.desired === 'running') await this.launch('RETRY');
+				if (this.statusLog.status === 'RECONNECTING' && this.desired === 'running') await this.launch('RETRY');
 			});
 		}, delayMs);
 	}
@@ -360,11 +357,8 @@ export class Session {
 
 	private checkQrStartLimit(): void {
 		if (this.account) return; // a paired session restores without a QR
-		const { startLimit, startWindowMs } = this.deps.options.qr;
-		const now = Date.now();
-		while (this.qrStarts.length && now - this.qrStarts[0] >= startWindowMs) this.qrStarts.shift();
-		if (this.qrStarts.length >= startLimit) {
-			throw new QrRateLimitedError(Math.ceil((this.qrStarts[0] + startWindowMs - now) / 1000));
+		if (this.qrStarts.count() >= this.deps.options.qr.startLimit) {
+			throw new QrRateLimitedError(Math.ceil(this.qrStarts.msUntilNextExpiry() / 1000));
 		}
 	}
 
@@ -373,11 +367,7 @@ export class Session {
 	}
 
 	private transition(to: SessionStatus, reason?: string): void {
-		const from = this.status;
-		this.status = to;
-		this.reason = reason;
-		this.history.push({ at: new Date().toISOString(), from, to, reason });
-		if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+		const { from } = this.statusLog.change(to, reason);
 		this.log.info({ from, to, reason }, 'status');
 		this.deps.persist(this.toRecord());
 	}
