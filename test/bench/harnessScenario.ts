@@ -9,6 +9,7 @@ import type { Message } from 'whatsapp-web.js';
 import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
 import { createBareSession, makeDataPath, removeDataPaths } from '../harness/support/bareClient';
 import { processTree, pssMiB } from './processTree';
+import { benchSessionRecovery } from './sessionRecovery';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20);
@@ -86,7 +87,12 @@ async function main(): Promise<void> {
 		await fake.close();
 		removeDataPaths();
 	}
-	console.log(`\nfake WhatsApp Web harness: ${RUNS} runs, ${MESSAGES} messages each way per run (ms unless noted)`);
+	print(`fake WhatsApp Web harness: ${RUNS} runs, ${MESSAGES} messages each way per run (ms unless noted)`, samples);
+	print('sidecar session supervisor', await benchSessionRecovery());
+}
+
+function print(title: string, samples: Samples): void {
+	console.log(`\n${title}`);
 	const width = Math.max(...Object.keys(samples).map((k) => k.length));
 	for (const [name, values] of Object.entries(samples)) console.log(`  ${name.padEnd(width)}  ${summary(values)}`);
 }
