@@ -42,6 +42,11 @@ export function createApp(deps: AppDeps): Express {
 				return session ? { session } : {};
 			},
 			autoLogging: { ignore: (req) => req.url === '/health' },
+			// Method, URL and status are what an operator needs; headers would carry the API key.
+			serializers: {
+				req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+				res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+			},
 		}),
 	);
 	app.use(healthRoutes(deps.version));

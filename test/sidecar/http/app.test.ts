@@ -45,4 +45,11 @@ describe('the HTTP app', () => {
 		const broken = await t.api('POST', '/api/sessions', '{not json');
 		expect([broken.status, broken.body.error.code]).toEqual([400, 'INVALID_JSON']);
 	});
+
+	it('never writes the API key to the log', async () => {
+		await t.api('GET', '/api/server');
+		await fetch(`${t.sidecar.url}/api/server`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+		expect(t.logs.some((line) => line.includes('"url":"/api/server"'))).toBe(true);
+		expect(t.logs.filter((line) => line.includes(TEST_API_KEY))).toEqual([]);
+	});
 });
