@@ -3,6 +3,7 @@ import { once } from 'events';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { killStandIns } from '../../../support/standIns';
 import {
 	findBrowsersUnder,
 	findProcessesUsingProfile,
@@ -36,17 +37,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-	// Only processes still running one of our stand-ins: a pid freed by a test may already belong to another.
-	for (const pid of spawned.splice(0)) {
-		if (!readCmdline(pid)?.some((arg) => arg.includes('chrome-processes-'))) continue;
-		for (const target of [-pid, pid]) {
-			try {
-				process.kill(target, 'SIGKILL');
-			} catch {
-				// Not a group leader, or already gone.
-			}
-		}
-	}
+	killStandIns(spawned, 'chrome-processes-');
 	fs.rmSync(root, { recursive: true, force: true });
 });
 

@@ -3,7 +3,8 @@ import { once } from 'events';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { isPidAlive, readCmdline } from '../../../../sidecar/src/sessions/chrome/processes';
+import { killStandIns } from '../../../support/standIns';
+import { isPidAlive } from '../../../../sidecar/src/sessions/chrome/processes';
 import {
 	ProfileLockError,
 	readSingletonLock,
@@ -35,17 +36,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-	// Only processes still running one of our stand-ins: a pid freed by a test may already belong to another.
-	for (const pid of spawned.splice(0)) {
-		if (!readCmdline(pid)?.some((arg) => arg.includes('chrome-lock-'))) continue;
-		for (const target of [-pid, pid]) {
-			try {
-				process.kill(target, 'SIGKILL');
-			} catch {
-				// Not a group leader, or already gone.
-			}
-		}
-	}
+	killStandIns(spawned, 'chrome-lock-');
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
