@@ -66,7 +66,16 @@ export async function startSidecar(
 		browser,
 	});
 	const app = createApp({ logger, apiKey: config.apiKey, version: SIDECAR_VERSION, serverInfo, sessions, metrics: metrics.registry });
-	const server = await listen(app, config.host, config.port);
+	let server: Server;
+	try {
+		server = await listen(app, config.host, config.port);
+	} catch (error) {
+		// Port taken or address unavailable: undo what started, so nothing lingers.
+		await sessions.shutdown();
+		await database.close();
+		process.off('unhandledRejection', onUnhandled);
+		throw error;
+	}
 	const { port } = server.address() as AddressInfo;
 	const url = `http://${config.host}:${port}`;
 	logger.info({ url, dataDir: config.dataDir }, 'sidecar listening');

@@ -29,4 +29,22 @@ describe('startSidecar', () => {
 		expect(() => loadConfig({ SIDECAR_HOST: '0.0.0.0', SIDECAR_DATA_DIR: dataDir() })).toThrow(/set SIDECAR_API_KEY/);
 		expect(loadConfig({ SIDECAR_HOST: '0.0.0.0', SIDECAR_API_KEY: 'k'.repeat(16), SIDECAR_DATA_DIR: dataDir() }).host).toBe('0.0.0.0');
 	});
+
+	it('fails cleanly when the port is taken, leaving no guard behind', async () => {
+		const first = await startSidecar(loadConfig({ SIDECAR_PORT: '0', SIDECAR_DATA_DIR: dataDir() }), createLogger('silent'), {
+			engineFactory: scriptedEngines().factory,
+		});
+		try {
+			const port = new URL(first.url).port;
+			const listeners = process.listenerCount('unhandledRejection');
+			await expect(
+				startSidecar(loadConfig({ SIDECAR_PORT: port, SIDECAR_DATA_DIR: dataDir() }), createLogger('silent'), {
+					engineFactory: scriptedEngines().factory,
+				}),
+			).rejects.toThrow(/EADDRINUSE/);
+			expect(process.listenerCount('unhandledRejection')).toBe(listeners);
+		} finally {
+			await first.stop();
+		}
+	});
 });
