@@ -22,6 +22,7 @@ module.exports = {
 			displayName: 'unit',
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.browser\\.test\\.ts$'],
+			setupFilesAfterEnv: ['<rootDir>/test/support/cleanupSetup.ts'],
 		},
 		{
 			...common,

@@ -62,5 +62,6 @@ describe('the whatsapp-sidecar command', () => {
 		expect({ code, signal }).toEqual({ code: 0, signal: null });
 		expect(findBrowsersUnder(authDir)).toEqual([]);
 		expect(sidecar.output()).toMatch(/sidecar stopped/);
+		fs.rmSync(dataDir, { recursive: true, force: true });
 	});
 });

@@ -1,4 +1,5 @@
 import { removeDataPaths } from '../harness/support/bareClient';
+import './cleanupSetup';
 
 // Browser tests start real Chromium on a shared 2-core machine: give them room.
 // (jest's testTimeout is a global option, so the browser project sets it here.)

@@ -9,6 +9,14 @@ import { startSidecar, type RunningSidecar } from '../../sidecar/src/sidecar';
 
 export const TEST_API_KEY = 'test-api-key-0123456789';
 
+const createdDataDirs = new Set<string>();
+
+/** Removes the data folders of this file's test sidecars (run after each test file; they are stopped by then). */
+export function removeTestDataDirs(): void {
+	for (const dir of createdDataDirs) fs.rmSync(dir, { recursive: true, force: true });
+	createdDataDirs.clear();
+}
+
 export interface ApiResponse {
 	status: number;
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes, checked by each test
@@ -34,6 +42,7 @@ export async function startTestSidecar(
 	options: { env?: Record<string, string>; engineFactory?: EngineFactory; chromiumArgs?: string[]; dataDir?: string } = {},
 ): Promise<TestSidecar> {
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-test-'));
+	createdDataDirs.add(dataDir);
 	const config = loadConfig({
 		SIDECAR_PORT: '0',
 		SIDECAR_DATA_DIR: dataDir,

@@ -1,0 +1,4 @@
+import { removeTestDataDirs } from './testSidecar';
+
+// Test sidecars' data folders, once the file's sidecars are stopped.
+afterAll(() => removeTestDataDirs());
