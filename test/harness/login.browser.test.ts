@@ -26,7 +26,8 @@ describe('first login against the fake WhatsApp Web', () => {
 		expect(session.client.info.wid._serialized).toBe('15550001111@c.us');
 		expect(session.client.info.pushname).toBe('Clinic');
 		expect(await session.client.getState()).toBe('CONNECTED');
-		expect(phone.status()?.listening).toBe(true);
+		// The page reports its status asynchronously: wait for it rather than read it at once.
+		await phone.waitUntilListening(10_000);
 		expect(session.log.names().filter((n) => n !== 'qr')).toEqual(['authenticated', 'ready']);
 		expect([...fake.unknownModules]).toEqual([]);
 	});

@@ -17,7 +17,8 @@ describe('sessions through the API, with the real library against the fake Whats
 		const again = await waitForSession(t, 'clinic', status('READY'));
 		const sinceRestart = again.history.slice(again.history.findIndex((c: { reason: string }) => c.reason === 'RESTART_REQUESTED'));
 		expect(sinceRestart.map((c: { to: string }) => c.to)).toEqual(['STARTING', 'AUTHENTICATED', 'READY']);
-		expect(phone.status()?.listening).toBe(true);
+		// The page reports its status asynchronously: wait for it rather than read it at once.
+		await phone.waitUntilListening(10_000);
 		expect([...h.fake.unknownModules]).toEqual([]);
 	});
 });
