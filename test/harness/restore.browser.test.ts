@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { isAlive } from './support/bareClient';
+import { isPidAlive } from '../../sidecar/src/sessions/chrome/processes';
 import { useHarness } from './support/useHarness';
 
 describe('restoring a paired session from its LocalAuth profile', () => {
@@ -22,7 +22,7 @@ describe('restoring a paired session from its LocalAuth profile', () => {
 		await session.log.next('browser_disconnected');
 		const [, signal] = await session.log.next('browser_exit');
 		expect(signal).toBe('SIGKILL');
-		expect(isAlive(pid)).toBe(false);
+		expect(isPidAlive(pid)).toBe(false);
 		// Chrome's lock files survive the kill as dangling symlinks; same host + dead pid is not a lock.
 		expect(fs.lstatSync(path.join(session.profileDir, 'SingletonLock')).isSymbolicLink()).toBe(true);
 

@@ -13,7 +13,7 @@ const createdDataDirs = new Set<string>();
 
 /** Removes the data folders of this file's test sidecars (run after each test file; they are stopped by then). */
 export function removeTestDataDirs(): void {
-	for (const dir of createdDataDirs) fs.rmSync(dir, { recursive: true, force: true });
+	for (const dir of createdDataDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 	createdDataDirs.clear();
 }
 

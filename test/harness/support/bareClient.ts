@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import { Client, LocalAuth } from 'whatsapp-web.js';
 import { chromiumArgs } from '../../../sidecar/src/browser/chromiumArgs';
+import { killProcessGroup } from '../../../sidecar/src/sessions/chrome/processes';
 import { resolveBrowser } from '../../../sidecar/src/browser/resolveBrowser';
 import type { FakeWhatsAppWeb } from '../../fake-whatsapp-web';
 import { EventLog } from './eventLog';
@@ -47,7 +48,7 @@ export function makeDataPath(label: string): string {
 }
 
 export function removeDataPaths(): void {
-	for (const dir of createdDataPaths) fs.rmSync(dir, { recursive: true, force: true });
+	for (const dir of createdDataPaths) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 	createdDataPaths.clear();
 }
 
@@ -94,10 +95,11 @@ export function createBareSession(
 		async dispose() {
 			if (disposed) return;
 			disposed = true;
-			const browser = client.pupBrowser;
+			const pid = client.pupBrowser?.process()?.pid;
 			await client.destroy().catch(() => undefined);
-			const pid = browser?.process()?.pid;
-			if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
+			// The whole group: a test may have killed only the main process, and its children
+			// would go on writing into the profile while it is removed.
+			if (pid) await killProcessGroup(pid);
 		},
 	};
 	return session;
@@ -108,11 +110,3 @@ async function waitForBrowser(client: Client) {
 	return client.pupBrowser ?? undefined;
 }
 
-export function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}

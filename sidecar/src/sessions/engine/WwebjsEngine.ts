@@ -1,7 +1,7 @@
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { Client } from 'whatsapp-web.js';
-import { isPidAlive, killProcessGroup } from '../chrome/processes';
+import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
 import type { EngineEvent, EngineOptions, EngineStopOutcome, WhatsAppEngine } from './Engine';
@@ -173,10 +173,13 @@ export class WwebjsEngine implements WhatsAppEngine {
 		// killing it then would leave them behind.
 		if (destroyed) await this.browserExited(BROWSER_EXIT_GRACE_MS);
 		let killed = false;
-		if (this.pid && isPidAlive(this.pid)) {
-			killed = true;
+		if (this.pid) {
+			killed = isPidAlive(this.pid);
+			// The whole group, even when the main process is already gone (a crash, a kill from
+			// outside): its children can outlive it for a while, still writing into the profile.
 			await killProcessGroup(this.pid);
 		}
+		for (const straggler of findProcessesUsingProfile(this.profileDir)) await killProcessGroup(straggler);
 		// Our own connection to the browser is gone with it; make sure puppeteer lets go too.
 		if (this.browser?.connected) await this.browser.disconnect().catch(() => undefined);
 		return { destroyed, killed };
