@@ -17,15 +17,18 @@ export class QrCode {
 	private current?: { raw: string; png: Buffer; dataUrl: string; expiresAt: Date };
 	private shown = 0;
 
-	async update(raw: string, now = Date.now()): Promise<number> {
+	/**
+	 * Counts the QR at once, and encodes its PNG in the background: `encoded` settles
+	 * once view() and png() serve it (an older QR still encoding never replaces it).
+	 */
+	update(raw: string, now = Date.now()): { number: number; encoded: Promise<void> } {
 		const number = ++this.shown;
 		const lifetime = number === 1 ? FIRST_QR_LIFETIME_MS : NEXT_QR_LIFETIME_MS;
-		const png = await QRCode.toBuffer(raw, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-		// A newer QR may have been encoded meanwhile (or the session cleared): keep the newest only.
-		if (number === this.shown) {
+		const encoded = QRCode.toBuffer(raw, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 }).then((png) => {
+			if (number !== this.shown) return;
 			this.current = { raw, png, dataUrl: `data:image/png;base64,${png.toString('base64')}`, expiresAt: new Date(now + lifetime) };
-		}
-		return number;
+		});
+		return { number, encoded };
 	}
 
 	clear(): void {

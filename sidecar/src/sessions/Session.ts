@@ -203,7 +203,7 @@ export class Session {
 		if (generation !== this.generation) return;
 		switch (event.type) {
 			case 'qr':
-				void this.onQr(generation, event.qr);
+				this.onQr(generation, event.qr);
 				break;
 			case 'authenticated':
 				this.transition('AUTHENTICATED', 'LOGIN_ACCEPTED');
@@ -227,20 +227,27 @@ export class Session {
 		}
 	}
 
-	private async onQr(generation: number, raw: string): Promise<void> {
-		const shown = await this.qr.update(raw);
-		if (generation !== this.generation) return;
-		if (shown === 1) this.qrStarts.add();
+	private onQr(generation: number, raw: string): void {
+		// Counting is immediate (a later QR may stop the session before this one's PNG is ready).
+		const { number, encoded } = this.qr.update(raw);
+		if (number === 1) this.qrStarts.add();
 		this.deps.onQr?.(this.id, raw);
-		if (this.statusLog.status !== 'SCAN_QR') this.transition('SCAN_QR', 'QR_REQUIRED');
-		if (shown > this.deps.options.qr.maxUnscanned) {
+		if (number > this.deps.options.qr.maxUnscanned) {
 			void this.enqueue(async () => {
 				if (generation !== this.generation) return;
 				this.desired = 'stopped';
 				await this.endEngine();
 				this.transition('STOPPED', 'QR_TIMEOUT');
 			});
+			return;
 		}
+		// SCAN_QR is announced once the QR can be served.
+		encoded.then(
+			() => {
+				if (generation === this.generation && this.statusLog.status === 'STARTING') this.transition('SCAN_QR', 'QR_REQUIRED');
+			},
+			(error) => this.log.error({ err: error }, 'could not draw the QR code'),
+		);
 	}
 
 	private onReady(generation: number, account: AccountInfo): void {
