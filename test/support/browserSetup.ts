@@ -1,5 +1,5 @@
 import { removeDataPaths } from '../harness/support/bareClient';
-import './cleanupSetup';
+import { removeTestDataDirs } from './testSidecar';
 
 // Browser tests start real Chromium on a shared 2-core machine: give them room.
 // (jest's testTimeout is a global option, so the browser project sets it here.)
@@ -7,3 +7,4 @@ jest.setTimeout(120_000);
 
 // Chrome profiles made by the file's tests; their browsers are closed by then.
 afterAll(() => removeDataPaths());
+afterAll(() => removeTestDataDirs());

@@ -13,9 +13,16 @@ const FIRST_QR_LIFETIME_MS = 60_000;
 const NEXT_QR_LIFETIME_MS = 20_000;
 
 /** The QR a session currently shows, kept as text and as a PNG, and how many it has shown. */
+export type QrRenderer = (raw: string) => Promise<Buffer>;
+
+export const renderQrPng: QrRenderer = (raw) =>
+	QRCode.toBuffer(raw, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+
 export class QrCode {
 	private current?: { raw: string; png: Buffer; dataUrl: string; expiresAt: Date };
 	private shown = 0;
+
+	constructor(private readonly render: QrRenderer = renderQrPng) {}
 
 	/**
 	 * Counts the QR at once, and encodes its PNG in the background: `encoded` settles
@@ -24,7 +31,7 @@ export class QrCode {
 	update(raw: string, now = Date.now()): { number: number; encoded: Promise<void> } {
 		const number = ++this.shown;
 		const lifetime = number === 1 ? FIRST_QR_LIFETIME_MS : NEXT_QR_LIFETIME_MS;
-		const encoded = QRCode.toBuffer(raw, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 }).then((png) => {
+		const encoded = this.render(raw).then((png) => {
 			if (number !== this.shown) return;
 			this.current = { raw, png, dataUrl: `data:image/png;base64,${png.toString('base64')}`, expiresAt: new Date(now + lifetime) };
 		});

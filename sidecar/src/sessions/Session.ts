@@ -6,7 +6,7 @@ import { withTimeout } from '../util/withTimeout';
 import { backoffDelay } from './backoff';
 import { classifyDisconnect } from './disconnects';
 import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
-import { QrCode } from './QrCode';
+import { QrCode, type QrRenderer } from './QrCode';
 import { RUNNING_STATUSES, type SessionRecord, type SessionStatus } from './SessionStatus';
 import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
@@ -26,6 +26,8 @@ export interface SessionDeps {
 	pruneCaches(): Promise<void>;
 	onRestart?(reason: string, delayMs: number): void;
 	onQr?(sessionId: string, raw: string): void;
+	/** Draws QR PNGs (tests pass a cheap one). */
+	renderQr?: QrRenderer;
 	random?: () => number;
 }
 
@@ -53,7 +55,7 @@ export class Session {
 	private readonly qrStarts: SlidingWindow;
 	private readonly takeovers = new SlidingWindow(TAKEOVER_WINDOW_MS);
 	private conflicts = 0;
-	readonly qr = new QrCode();
+	readonly qr: QrCode;
 	private readonly log: Logger;
 
 	constructor(
@@ -67,6 +69,7 @@ export class Session {
 		this.account = record.account;
 		this.log = deps.logger.child({ session: record.id });
 		this.qrStarts = new SlidingWindow(deps.options.qr.startWindowMs);
+		this.qr = new QrCode(deps.renderQr);
 	}
 
 	get id(): string {

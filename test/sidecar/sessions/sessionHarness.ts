@@ -45,6 +45,9 @@ export function makeSession(
 			pruneCaches: async () => undefined,
 			onRestart: (reason, delayMs) => restarts.push({ reason, delayMs }),
 			random: () => 1,
+			// A PNG signature stands in for the drawing: encoding real QRs is slow inside jest
+			// (the HTTP tests check real PNGs).
+			renderQr: async (raw) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(raw)]),
 		},
 	);
 	return { session, engines, persisted, wipeAuth, restarts };
