@@ -30,6 +30,19 @@ const HELP: Record<EnvName, string> = {
 	SIDECAR_CONFLICT_WAIT_MS: 'how long to wait after a conflict (default 600000)',
 	SIDECAR_START_STAGGER_MS: 'delay between sessions restored at boot (default 3000)',
 	SIDECAR_SHUTDOWN_TIMEOUT_MS: 'longest a shutdown may take before browsers are killed (default 20000)',
+	SIDECAR_PACING: 'on|off; off removes send gaps, caps and warm-up (tests and sandboxes only; default on)',
+	SIDECAR_DEFAULT_COUNTRY_CODE: 'calling code for numbers written without one, e.g. 62 for 0812… (default none)',
+	SIDECAR_QUEUE_MAX_WAIT_MS: 'longest a message waits for its session to be READY (default 86400000)',
+	SIDECAR_SEND_TIMEOUT_MS: 'longest one send may take before the message is marked uncertain (default 60000)',
+	SIDECAR_SEND_MAX_ATTEMPTS: 'attempts for a send that failed for a passing reason (default 5)',
+	SIDECAR_UNDELIVERED_AFTER_MS: 'no delivered ack this long marks a message undelivered (default 600000)',
+	SIDECAR_UNDELIVERED_RESEND: 'true|false: send an undelivered message once more (default false)',
+	SIDECAR_JOB_RETENTION_MS: 'how long finished messages and idempotency keys are kept (default 604800000)',
+	SIDECAR_REFERENCE_MAX_BYTES: 'largest reference a message may carry, as JSON (default 4096)',
+	SIDECAR_MEDIA_MAX_BYTES: 'largest media file (default 16777216)',
+	SIDECAR_MEDIA_TIMEOUT_MS: 'longest a media download may take (default 30000)',
+	SIDECAR_MEDIA_ALLOWED_TYPES: 'comma list of allowed media types, e.g. image/*,application/pdf (default: images, video, audio, documents)',
+	SIDECAR_MEDIA_ALLOWED_HOSTS: 'comma list of hosts or CIDRs media may come from although private or local (default none)',
 };
 
 export interface CliOptions {

@@ -39,6 +39,23 @@ export const ENV_SCHEMA = z.object({
 	SIDECAR_CONFLICT_WAIT_MS: ms(600_000),
 	SIDECAR_START_STAGGER_MS: ms(3_000),
 	SIDECAR_SHUTDOWN_TIMEOUT_MS: ms(20_000),
+	SIDECAR_PACING: z.enum(['on', 'off']).default('on'),
+	SIDECAR_DEFAULT_COUNTRY_CODE: z
+		.string()
+		.regex(/^\+?\d{1,4}$/, 'SIDECAR_DEFAULT_COUNTRY_CODE is a calling code such as 62 or +62')
+		.transform((v) => v.replace('+', ''))
+		.optional(),
+	SIDECAR_QUEUE_MAX_WAIT_MS: ms(86_400_000),
+	SIDECAR_SEND_TIMEOUT_MS: ms(60_000),
+	SIDECAR_SEND_MAX_ATTEMPTS: count(5),
+	SIDECAR_UNDELIVERED_AFTER_MS: ms(600_000),
+	SIDECAR_UNDELIVERED_RESEND: z.enum(['true', 'false']).default('false'),
+	SIDECAR_JOB_RETENTION_MS: ms(7 * 86_400_000),
+	SIDECAR_REFERENCE_MAX_BYTES: count(4_096),
+	SIDECAR_MEDIA_MAX_BYTES: count(16 * 1024 * 1024),
+	SIDECAR_MEDIA_TIMEOUT_MS: ms(30_000),
+	SIDECAR_MEDIA_ALLOWED_TYPES: z.string().optional(),
+	SIDECAR_MEDIA_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export type EnvName = keyof z.infer<typeof ENV_SCHEMA>;
@@ -57,6 +74,25 @@ export interface SupervisorOptions {
 	shutdownTimeoutMs: number;
 }
 
+export interface SendingOptions {
+	/** SIDECAR_PACING=off: no gaps, caps or warm-up (tests, benchmarks, sandboxes). */
+	pacing: boolean;
+	/** Calling code for numbers written in national form (0812…). */
+	defaultCountryCode?: string;
+	/** A job waiting this long for its session to be READY fails with SESSION_NOT_READY. */
+	maxWaitMs: number;
+	/** Longest one send may take in the page; past it the job is `uncertain`, never resent blindly. */
+	sendTimeoutMs: number;
+	maxAttempts: number;
+	/** A sent message without a `delivered` ack this long is marked undelivered. */
+	undeliveredAfterMs: number;
+	resendUndelivered: boolean;
+	/** Finished jobs (and their idempotency keys) are kept this long. */
+	retentionMs: number;
+	referenceMaxBytes: number;
+	media: { maxBytes: number; timeoutMs: number; allowedTypes?: string[]; allowedHosts: string[] };
+}
+
 export interface SidecarConfig {
 	host: string;
 	port: number;
@@ -69,6 +105,7 @@ export interface SidecarConfig {
 	chromium: { executablePath?: string; noSandbox: 'auto' | boolean; extraArgs: string[] };
 	whatsapp: { webVersion: string; webVersionCache: 'local' | 'none' };
 	supervisor: SupervisorOptions;
+	sending: SendingOptions;
 }
 
 export class ConfigError extends Error {
@@ -122,7 +159,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 			startStaggerMs: e.SIDECAR_START_STAGGER_MS,
 			shutdownTimeoutMs: e.SIDECAR_SHUTDOWN_TIMEOUT_MS,
 		},
+		sending: {
+			pacing: e.SIDECAR_PACING === 'on',
+			defaultCountryCode: e.SIDECAR_DEFAULT_COUNTRY_CODE,
+			maxWaitMs: e.SIDECAR_QUEUE_MAX_WAIT_MS,
+			sendTimeoutMs: e.SIDECAR_SEND_TIMEOUT_MS,
+			maxAttempts: e.SIDECAR_SEND_MAX_ATTEMPTS,
+			undeliveredAfterMs: e.SIDECAR_UNDELIVERED_AFTER_MS,
+			resendUndelivered: e.SIDECAR_UNDELIVERED_RESEND === 'true',
+			retentionMs: e.SIDECAR_JOB_RETENTION_MS,
+			referenceMaxBytes: e.SIDECAR_REFERENCE_MAX_BYTES,
+			media: {
+				maxBytes: e.SIDECAR_MEDIA_MAX_BYTES,
+				timeoutMs: e.SIDECAR_MEDIA_TIMEOUT_MS,
+				allowedTypes: commaList(e.SIDECAR_MEDIA_ALLOWED_TYPES),
+				allowedHosts: commaList(e.SIDECAR_MEDIA_ALLOWED_HOSTS) ?? [],
+			},
+		},
 	};
+}
+
+function commaList(value: string | undefined): string[] | undefined {
+	const items = value?.split(',').map((v) => v.trim()).filter(Boolean);
+	return items?.length ? items : undefined;
 }
 
 export function isLoopback(host: string): boolean {

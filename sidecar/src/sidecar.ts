@@ -10,6 +10,11 @@ import type { EngineFactory } from './sessions/engine/Engine';
 import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
 import { SessionManager } from './sessions/SessionManager';
 import { openDatabase } from './storage/database';
+import { EventBus } from './events/EventBus';
+import { mediaPolicy } from './sending/media/MediaPolicy';
+import { MessageService } from './sending/MessageService';
+import { JobStore } from './storage/JobStore';
+import { QueueStateStore } from './storage/QueueStateStore';
 import { SessionStore } from './storage/sessionStore';
 import { withTimeout } from './util/withTimeout';
 import { SIDECAR_VERSION } from './version';
@@ -17,6 +22,8 @@ import { SIDECAR_VERSION } from './version';
 export interface RunningSidecar {
 	url: string;
 	sessions: SessionManager;
+	messages: MessageService;
+	bus: EventBus;
 	/** Stops accepting requests, closes every browser within the shutdown time, and closes the database. */
 	stop(): Promise<void>;
 }
@@ -47,6 +54,27 @@ export async function startSidecar(
 		engineFactory: overrides.engineFactory ?? ((options) => new WwebjsEngine(options)),
 		onRestart: (reason, delayMs) => metrics.restart(reason, delayMs),
 		onQr: overrides.onQr,
+		onStatus: (id, status, reason) => {
+			messages.onSessionStatus(id, status);
+			bus.publish({ type: 'session.status', session: id, payload: { status, reason: reason ?? null } });
+		},
+		onAck: (id, ack) => messages.onAck(id, ack),
+		onDeleted: (id) => messages.onSessionDeleted(id),
+	});
+	const bus = new EventBus();
+	const messages: MessageService = new MessageService({
+		store: new JobStore(database),
+		states: new QueueStateStore(database),
+		sessions,
+		options: config.sending,
+		media: mediaPolicy({
+			maxBytes: config.sending.media.maxBytes,
+			timeoutMs: config.sending.media.timeoutMs,
+			allowedHosts: config.sending.media.allowedHosts,
+			...(config.sending.media.allowedTypes ? { allowedTypes: config.sending.media.allowedTypes } : {}),
+		}),
+		logger,
+		bus,
 	});
 
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
@@ -58,6 +86,7 @@ export async function startSidecar(
 	process.on('unhandledRejection', onUnhandled);
 
 	await sessions.boot();
+	await messages.boot();
 	const serverInfo = (): ServerInfo => ({
 		version: SIDECAR_VERSION,
 		startedAt: startedAt.toISOString(),
@@ -65,12 +94,22 @@ export async function startSidecar(
 		nodeVersion: process.version,
 		browser,
 	});
-	const app = createApp({ logger, apiKey: config.apiKey, version: SIDECAR_VERSION, serverInfo, sessions, metrics: metrics.registry });
+	const app = createApp({
+		logger,
+		apiKey: config.apiKey,
+		version: SIDECAR_VERSION,
+		serverInfo,
+		sessions,
+		messages,
+		defaultCountryCode: config.sending.defaultCountryCode,
+		metrics: metrics.registry,
+	});
 	let server: Server;
 	try {
 		server = await listen(app, config.host, config.port);
 	} catch (error) {
 		// Port taken or address unavailable: undo what started, so nothing lingers.
+		await messages.close();
 		await sessions.shutdown();
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
@@ -84,19 +123,22 @@ export async function startSidecar(
 	const stop = async () => {
 		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 		server.closeIdleConnections();
+		// Queues stop taking jobs now; a send under way settles when its browser closes below.
+		const messagesClosed = messages.close();
 		try {
 			await withTimeout(sessions.shutdown(), config.supervisor.shutdownTimeoutMs, 'closing the sessions');
 		} catch (error) {
 			logger.error({ err: error }, 'sessions did not close in time; killing their browsers');
 			await sweepOrphanBrowsers(sessions.authDir);
 		}
+		await messagesClosed;
 		server.closeAllConnections();
 		await closed;
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
 		logger.info('sidecar stopped');
 	};
-	return { url, sessions, stop: () => (stopping ??= stop()) };
+	return { url, sessions, messages, bus, stop: () => (stopping ??= stop()) };
 }
 
 /** A missing browser is reported, not fatal: the API stays up to say what to install. */

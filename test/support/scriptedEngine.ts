@@ -3,6 +3,8 @@ import type {
 	EngineFactory,
 	EngineOptions,
 	EngineStopOutcome,
+	OutgoingMessage,
+	SentMessage,
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
 
@@ -21,6 +23,12 @@ export class ScriptedEngine implements WhatsAppEngine {
 	/** What probe() does. */
 	probeWith: { state: string } | 'hang' | 'throw' = { state: 'CONNECTED' };
 	probes = 0;
+	/** Messages sent through this engine, in order. */
+	readonly sent: Array<{ chatId: string; message: OutgoingMessage; id: string }> = [];
+	/** What sendMessage() does: accept (default), reject with this message, or never settle. */
+	sendWith: 'accept' | 'hang' | { reject: string } = 'accept';
+	/** Numbers numberId() reports as not on WhatsApp. */
+	readonly unregistered = new Set<string>();
 
 	constructor(readonly options: EngineOptions) {}
 
@@ -54,6 +62,18 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	async screenshot(): Promise<Buffer> {
 		return Buffer.from('89504e470d0a1a0a', 'hex');
+	}
+
+	async sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
+		if (this.sendWith === 'hang') return new Promise(() => undefined);
+		if (typeof this.sendWith === 'object') throw new Error(this.sendWith.reject);
+		const id = `true_${chatId}_SCRIPTED${this.sent.length + 1}`;
+		this.sent.push({ chatId, message, id });
+		return { id, ack: 1 };
+	}
+
+	async numberId(number: string): Promise<string | null> {
+		return this.unregistered.has(number) ? null : `${number}@c.us`;
 	}
 
 	browserPid(): number | undefined {

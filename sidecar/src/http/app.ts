@@ -3,11 +3,14 @@ import pinoHttp from 'pino-http';
 import type { Registry } from 'prom-client';
 import type { ResolvedBrowser } from '../browser/resolveBrowser';
 import type { Logger } from '../logger';
+import type { MessageService } from '../sending/MessageService';
 import type { SessionManager } from '../sessions/SessionManager';
 import { errorMiddleware, notFound } from './errorMiddleware';
 import { openApiDocument } from './openapi';
 import { requireApiKey } from './requireApiKey';
+import { contactRoutes } from './routes/contacts';
 import { healthRoutes } from './routes/health';
+import { messageRoutes } from './routes/messages';
 import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
@@ -26,6 +29,8 @@ export interface AppDeps {
 	version: string;
 	serverInfo: () => ServerInfo;
 	sessions: SessionManager;
+	messages: MessageService;
+	defaultCountryCode?: string;
 	metrics: Registry;
 }
 
@@ -54,7 +59,13 @@ export function createApp(deps: AppDeps): Express {
 	app.use(authenticated, express.json({ limit: '32mb' }));
 	app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.version)));
 	app.use(metricsRoutes(deps.metrics));
-	app.use('/api', serverRoutes(deps.serverInfo), sessionRoutes(deps.sessions));
+	app.use(
+		'/api',
+		serverRoutes(deps.serverInfo),
+		sessionRoutes(deps.sessions),
+		messageRoutes(deps.messages),
+		contactRoutes(deps.sessions, deps.defaultCountryCode),
+	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));
 	return app;

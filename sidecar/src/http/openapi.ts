@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SESSION_STATUSES } from '../sessions/SessionStatus';
-import { createSessionSchema } from './schemas';
+import { JOB_STATUSES } from '../sending/MessageJob';
+import { createSessionSchema, sendMessageSchema, updateSessionSchema } from './schemas';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 interface RouteDoc {
 	method: Method;
@@ -44,6 +45,38 @@ export const ROUTES: RouteDoc[] = [
 		png: true,
 	},
 	{ method: 'get', path: '/api/sessions/{id}/screenshot', summary: 'A PNG of the session page', responses: { 200: 'PNG', 409: 'Not running' }, png: true },
+	{
+		method: 'patch',
+		path: '/api/sessions/{id}',
+		summary: 'Change a session\'s settings (pacing merges key by key; quietHours: null turns them off)',
+		body: updateSessionSchema,
+		responses: { 200: 'The session', 400: 'Invalid settings' },
+	},
+	{
+		method: 'post',
+		path: '/api/sessions/{id}/messages',
+		summary: 'Queue a message (text or media); answered once it is on disk',
+		body: sendMessageSchema,
+		responses: {
+			202: 'The job {jobId, status, …}',
+			200: 'The existing job (same idempotencyKey)',
+			400: 'Invalid body, RECIPIENT_INVALID or MEDIA_INVALID',
+			413: 'MEDIA_TOO_LARGE or REFERENCE_TOO_LARGE',
+			415: 'MEDIA_TYPE_NOT_ALLOWED',
+		},
+	},
+	{ method: 'get', path: '/api/messages', summary: 'Jobs whose reference equals ?reference=<JSON>', responses: { 200: '{jobs: [...]}' } },
+	{ method: 'get', path: '/api/messages/{jobId}', summary: 'A job: status, ack, history, reference', responses: { 200: 'The job', 404: 'JOB_NOT_FOUND' } },
+	{ method: 'delete', path: '/api/messages/{jobId}', summary: 'Cancel a queued or scheduled job', responses: { 200: 'The job', 409: 'JOB_NOT_CANCELLABLE' } },
+	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, next send time, counters', responses: { 200: 'The queue' } },
+	{ method: 'post', path: '/api/sessions/{id}/queue/pause', summary: 'Hold the queue (accepting continues)', responses: { 200: 'The queue' } },
+	{ method: 'post', path: '/api/sessions/{id}/queue/resume', summary: 'Send again', responses: { 200: 'The queue' } },
+	{
+		method: 'get',
+		path: '/api/sessions/{id}/contacts/{number}',
+		summary: 'Is this number on WhatsApp? {registered, chatId}',
+		responses: { 200: 'The answer', 400: 'RECIPIENT_INVALID', 409: 'SESSION_NOT_READY' },
+	},
 ];
 
 const errorSchema = {
@@ -65,7 +98,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 			name: m[1],
 			in: 'path',
 			required: true,
-			schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+			schema: m[1] === 'id' ? { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } : { type: 'string' },
 		}));
 		const responses = Object.fromEntries(
 			Object.entries(route.responses).map(([status, description]) => [
@@ -87,7 +120,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
 	}
 	return {
 		openapi: '3.0.3',
-		info: { title: 'WhatsApp sidecar', version, description: `Session statuses: ${SESSION_STATUSES.join(', ')}` },
+		info: {
+			title: 'WhatsApp sidecar',
+			version,
+			description: `Session statuses: ${SESSION_STATUSES.join(', ')}. Message statuses: ${JOB_STATUSES.join(', ')}.`,
+		},
 		components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
 		security: [{ apiKey: [] }],
 		paths,

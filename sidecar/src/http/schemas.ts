@@ -7,8 +7,14 @@ export const sessionConfigSchema = z
 			.enum(['wait', 'takeover'])
 			.optional()
 			.describe('When WhatsApp is opened in another browser: wait it out (default) or take the session back'),
+		pacing: z
+			.record(z.string(), z.unknown())
+			.optional()
+			.describe('How messages are paced: minGapMs, jitterMs, reply, caps, quietHours, warmup, typing (README: Pacing)'),
 	})
 	.strict();
+
+export const updateSessionSchema = z.object({ config: sessionConfigSchema }).strict();
 
 export const createSessionSchema = z
 	.object({
@@ -17,3 +23,30 @@ export const createSessionSchema = z
 		start: z.boolean().optional().describe('Start the session right away (default true)'),
 	})
 	.strict();
+
+const mediaSchema = z.union([
+	z.object({ url: z.string().min(1).describe('http(s) URL fetched when the message is sent'), filename: z.string().optional() }).strict(),
+	z
+		.object({
+			base64: z.string().min(1).describe('The file, base64 (a data: URL prefix is accepted)'),
+			mimetype: z.string().min(3),
+			filename: z.string().optional(),
+		})
+		.strict(),
+]);
+
+export const sendMessageSchema = z
+	.object({
+		to: z.string().min(1).describe('A phone number (+62 812-3456-789, 0812… with SIDECAR_DEFAULT_COUNTRY_CODE, 628123456789) or a chat id (…@c.us, …@g.us)'),
+		text: z.string().min(1).max(65_536).optional(),
+		media: mediaSchema.optional(),
+		caption: z.string().max(4_096).optional(),
+		reference: z.unknown().optional().describe('Any JSON value (e.g. an appointment id), echoed in every status and event of this message'),
+		idempotencyKey: z.string().min(1).max(200).optional().describe('Same key again → the existing job, never a second send'),
+		sendAt: z.iso.datetime({ offset: true }).optional().describe('ISO time to send at (still paced)'),
+		lane: z.enum(['reply', 'bulk']).optional().describe('reply: short delays, ahead of bulk; bulk (default): campaign pacing'),
+		checkNumber: z.boolean().optional().describe('Check the number is on WhatsApp first; fails with NOT_ON_WHATSAPP if not'),
+	})
+	.strict()
+	.refine((b) => (b.text === undefined) !== (b.media === undefined), { message: 'give either text or media (one of them)', path: ['text'] })
+	.refine((b) => b.caption === undefined || b.media !== undefined, { message: 'a caption goes with media', path: ['caption'] });

@@ -5,9 +5,9 @@ import { SlidingWindow } from '../util/SlidingWindow';
 import { withTimeout } from '../util/withTimeout';
 import { backoffDelay } from './backoff';
 import { classifyDisconnect } from './disconnects';
-import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
+import type { AccountInfo, EngineEvent, MessageAck, WhatsAppEngine } from './engine/Engine';
 import { QrCode, type QrRenderer } from './QrCode';
-import { RUNNING_STATUSES, type SessionRecord, type SessionStatus } from './SessionStatus';
+import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
 import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
 
@@ -26,6 +26,10 @@ export interface SessionDeps {
 	pruneCaches(): Promise<void>;
 	onRestart?(reason: string, delayMs: number): void;
 	onQr?(sessionId: string, raw: string): void;
+	/** Every status change (the send queue waits for READY; events go out from here). */
+	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
+	/** An ack for a message, from the current engine only. */
+	onAck?(sessionId: string, ack: MessageAck): void;
 	/** Draws QR PNGs (tests pass a cheap one). */
 	renderQr?: QrRenderer;
 	random?: () => number;
@@ -42,7 +46,7 @@ export interface SessionDeps {
 export class Session {
 	private readonly statusLog: StatusLog;
 	private desired: SessionRecord['desired'];
-	private account?: AccountInfo;
+	private account?: SessionRecord['account'];
 	private engine?: WhatsAppEngine;
 	private generation = 0;
 	private queue: Promise<unknown> = Promise.resolve();
@@ -168,6 +172,25 @@ export class Session {
 		return this.engine;
 	}
 
+	/** The engine to send through, only while the session is READY. */
+	readyEngine(): WhatsAppEngine | undefined {
+		return this.statusLog.status === 'READY' ? this.engine : undefined;
+	}
+
+	/** When this account was linked (pacing's warm-up counts days from it). */
+	linkedAt(): number | undefined {
+		return this.account?.linkedAt ? Date.parse(this.account.linkedAt) : undefined;
+	}
+
+	get config(): SessionConfig {
+		return this.record.config;
+	}
+
+	setConfig(config: SessionConfig): void {
+		this.record.config = config;
+		this.deps.persist(this.toRecord());
+	}
+
 	toRecord(): SessionRecord {
 		return {
 			...this.record,
@@ -227,6 +250,9 @@ export class Session {
 			case 'browserGone':
 				void this.enqueue(() => this.recover(generation, event.failure, event.detail));
 				break;
+			case 'ack':
+				this.deps.onAck?.(this.id, event.ack);
+				break;
 		}
 	}
 
@@ -254,7 +280,9 @@ export class Session {
 	}
 
 	private onReady(generation: number, account: AccountInfo): void {
-		this.account = account;
+		// The same account restoring keeps its link date; a new QR link starts a new one.
+		const linkedAt = this.account?.wid === account.wid ? this.account.linkedAt : undefined;
+		this.account = { ...account, linkedAt: linkedAt ?? new Date().toISOString() };
 		this.qr.clear();
 		this.transition('READY', 'CONNECTED');
 		this.healthyTimer = setTimeout(() => {
@@ -380,5 +408,6 @@ export class Session {
 		const { from } = this.statusLog.change(to, reason);
 		this.log.info({ from, to, reason }, 'status');
 		this.deps.persist(this.toRecord());
+		this.deps.onStatus?.(this.id, to, reason);
 	}
 }

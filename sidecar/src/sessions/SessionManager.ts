@@ -14,9 +14,9 @@ import type { Logger } from '../logger';
 import type { SessionStore } from '../storage/sessionStore';
 import { sweepOrphanBrowsers } from './chrome/processes';
 import { directorySize, pruneProfileCaches } from './chrome/profileCache';
-import { profileDirOf, type EngineFactory } from './engine/Engine';
+import { profileDirOf, type EngineFactory, type MessageAck } from './engine/Engine';
 import { Session } from './Session';
-import type { SessionConfig, SessionRecord } from './SessionStatus';
+import type { SessionConfig, SessionRecord, SessionStatus } from './SessionStatus';
 
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -29,6 +29,10 @@ export interface SessionManagerDeps {
 	engineFactory: EngineFactory;
 	onRestart?(reason: string, delayMs: number): void;
 	onQr?(sessionId: string, raw: string): void;
+	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
+	onAck?(sessionId: string, ack: MessageAck): void;
+	/** After a session is deleted (its waiting messages are cancelled there). */
+	onDeleted?(sessionId: string): Promise<void>;
 }
 
 /** All sessions of this sidecar: creation and deletion, limits, boot restore and shutdown. */
@@ -116,6 +120,7 @@ export class SessionManager {
 		await this.removeProfile(id);
 		this.sessions.delete(id);
 		await this.deps.store.remove(id);
+		await this.deps.onDeleted?.(id);
 	}
 
 	profileDir(id: string): string {
@@ -148,6 +153,8 @@ export class SessionManager {
 			pruneCaches: () => pruneProfileCaches(this.profileDir(record.id)).then(() => undefined),
 			onRestart: this.deps.onRestart,
 			onQr: this.deps.onQr,
+			onStatus: (id, status, reason) => this.deps.onStatus?.(id, status, reason),
+			onAck: (id, ack) => this.deps.onAck?.(id, ack),
 			createEngine: () =>
 				this.deps.engineFactory({
 					sessionId: record.id,

@@ -1,3 +1,5 @@
+import type { PacingInput } from '../sending/pacing/PacingConfig';
+
 export const SESSION_STATUSES = [
 	'STOPPED',
 	'STARTING',
@@ -24,6 +26,8 @@ export interface StatusChange {
 export interface SessionConfig {
 	/** What to do when WhatsApp is opened in another browser: wait it out, or take the session back. */
 	conflictPolicy?: 'wait' | 'takeover';
+	/** How this session's messages are paced (sending/pacing/PacingConfig.ts); defaults apply for what is missing. */
+	pacing?: PacingInput;
 }
 
 /** What the registry keeps per session (survives restarts of the sidecar). */
@@ -35,6 +39,7 @@ export interface SessionRecord {
 	status: SessionStatus;
 	reason?: string;
 	history: StatusChange[];
-	account?: { wid: string; pushname?: string; platform?: string };
+	/** `linkedAt`: when this account was linked through a QR (ISO time). */
+	account?: { wid: string; pushname?: string; platform?: string; linkedAt?: string };
 	createdAt: string;
 }

@@ -1,11 +1,12 @@
 import type { Keyv } from 'keyv';
 import type { SessionRecord } from '../sessions/SessionStatus';
 import type { Database } from './database';
+import { KeyedWrites } from './KeyedWrites';
 
 /** The session registry. Writes for one session are applied in the order they were made. */
 export class SessionStore {
 	private readonly keyv: Keyv<SessionRecord>;
-	private readonly pending = new Map<string, Promise<unknown>>();
+	private readonly writes = new KeyedWrites();
 
 	constructor(database: Database) {
 		this.keyv = database.namespace<SessionRecord>('sessions');
@@ -18,28 +19,15 @@ export class SessionStore {
 	}
 
 	save(record: SessionRecord): Promise<void> {
-		return this.chain(record.id, () => this.keyv.set(record.id, record));
+		return this.writes.run(record.id, () => this.keyv.set(record.id, record));
 	}
 
 	remove(id: string): Promise<void> {
-		return this.chain(id, () => this.keyv.delete(id));
+		return this.writes.run(id, () => this.keyv.delete(id));
 	}
 
 	/** Waits for every write made so far. */
-	async flush(): Promise<void> {
-		await Promise.all(this.pending.values());
-	}
-
-	private chain(id: string, write: () => Promise<unknown>): Promise<void> {
-		const next = (this.pending.get(id) ?? Promise.resolve()).then(write, write);
-		const settled = next.then(
-			() => undefined,
-			() => undefined,
-		);
-		this.pending.set(id, settled);
-		void settled.then(() => {
-			if (this.pending.get(id) === settled) this.pending.delete(id);
-		});
-		return next.then(() => undefined);
+	flush(): Promise<void> {
+		return this.writes.flush();
 	}
 }

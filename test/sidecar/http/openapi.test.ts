@@ -39,6 +39,7 @@ describe('GET /openapi.json', () => {
 			version: '0',
 			serverInfo: () => ({}) as never,
 			sessions: t.sidecar.sessions,
+			messages: t.sidecar.messages,
 			metrics: new Registry(),
 		});
 		const documented = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();

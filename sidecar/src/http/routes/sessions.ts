@@ -2,7 +2,8 @@ import { Router, type Request } from 'express';
 import { QrNotAvailableError, SessionNotRunningError } from '../../errors';
 import type { Session } from '../../sessions/Session';
 import type { SessionManager } from '../../sessions/SessionManager';
-import { createSessionSchema } from '../schemas';
+import { mergePacing, parsePacing } from '../../sending/pacing/PacingConfig';
+import { createSessionSchema, updateSessionSchema } from '../schemas';
 import { validate } from '../validate';
 
 /** The sessions API: create, inspect, start/stop/restart/logout, delete, QR and screenshot. */
@@ -12,6 +13,7 @@ export function sessionRoutes(manager: SessionManager): Router {
 
 	router.post('/sessions', async (req, res) => {
 		const body = validate(createSessionSchema, req.body);
+		if (body.config?.pacing) parsePacing(body.config.pacing); // a bad setting is refused now, not at the first send
 		const session = await manager.create(body.id, body.config ?? {});
 		if (body.start !== false) await manager.start(session.id);
 		res.status(201).json(await view(session));
@@ -23,6 +25,14 @@ export function sessionRoutes(manager: SessionManager): Router {
 
 	router.get('/sessions/:id', async (req, res) => {
 		res.json(await view(manager.get(param(req))));
+	});
+
+	router.patch('/sessions/:id', async (req, res) => {
+		const session = manager.get(param(req));
+		const { config } = validate(updateSessionSchema, req.body);
+		const pacing = config.pacing ? mergePacing(parsePacing(session.config.pacing), config.pacing) : session.config.pacing;
+		session.setConfig({ ...session.config, ...config, pacing });
+		res.json(await view(session));
 	});
 
 	router.post('/sessions/:id/start', async (req, res) => {

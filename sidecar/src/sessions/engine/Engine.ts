@@ -14,6 +14,31 @@ export interface AccountInfo {
 /** How a browser went away without the library noticing (it emits nothing for these). */
 export type BrowserFailure = 'BROWSER_CRASHED' | 'PAGE_CRASHED' | 'PAGE_CLOSED';
 
+/** What the send queue hands the engine: text, or media bytes with an optional caption. */
+export interface OutgoingMessage {
+	text?: string;
+	media?: { mimetype: string; data: Buffer; filename?: string };
+	caption?: string;
+	/** Show "typing…" this long before sending (pacing's typing simulation). */
+	typingMs?: number;
+}
+
+export interface SentMessage {
+	/** WhatsApp's serialized message id (`true_<chat>_<id>`). */
+	id: string;
+	ack: number;
+}
+
+/** An ack on a message this account sent: 1 server, 2 device, 3 read, 4 played, -1 error. */
+export interface MessageAck {
+	messageId: string;
+	ack: number;
+	chatId: string;
+	fromMe: boolean;
+	/** Text (or caption) of the message, for matching a send whose outcome a crash hid. */
+	body?: string;
+}
+
 export type EngineEvent =
 	| { type: 'qr'; qr: string }
 	| { type: 'authenticated' }
@@ -22,7 +47,8 @@ export type EngineEvent =
 	| { type: 'state'; state: string }
 	/** The library gave up on the session: LOGOUT, UNPAIRED, CONFLICT, TOS_BLOCK, … */
 	| { type: 'disconnected'; reason: string }
-	| { type: 'browserGone'; failure: BrowserFailure; detail?: string };
+	| { type: 'browserGone'; failure: BrowserFailure; detail?: string }
+	| { type: 'ack'; ack: MessageAck };
 
 export interface EngineStopOutcome {
 	/** destroy() finished within its time limit. */
@@ -43,6 +69,10 @@ export interface WhatsAppEngine {
 	/** A liveness probe: the connection state, read through a round trip to the page, within `timeoutMs`. */
 	probe(timeoutMs: number): Promise<{ state: string | null }>;
 	screenshot(): Promise<Buffer>;
+	/** Sends through the page; resolves with the message id once WhatsApp Web has the message. */
+	sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
+	/** The WhatsApp user id of a phone number (digits only), or null when it is not on WhatsApp. */
+	numberId(number: string): Promise<string | null>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;

@@ -1,10 +1,10 @@
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { Client } from 'whatsapp-web.js';
+import { Client, MessageMedia, type Message } from 'whatsapp-web.js';
 import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
-import type { EngineEvent, EngineOptions, EngineStopOutcome, WhatsAppEngine } from './Engine';
+import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, WhatsAppEngine } from './Engine';
 import { profileDirOf } from './Engine';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 
@@ -12,7 +12,7 @@ import { supervisedLocalAuth } from './SupervisedLocalAuth';
 const USER_AGENT =
 	'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36';
 const BROWSER_EXIT_GRACE_MS = 3_000;
-const CLIENT_EVENTS = ['qr', 'authenticated', 'ready', 'change_state', 'disconnected', 'auth_failure'] as const;
+const CLIENT_EVENTS = ['qr', 'authenticated', 'ready', 'change_state', 'disconnected', 'auth_failure', 'message_ack'] as const;
 
 /**
  * The only place that touches whatsapp-web.js and puppeteer.
@@ -114,6 +114,24 @@ export class WwebjsEngine implements WhatsAppEngine {
 		return Buffer.from(await withTimeout(this.page.screenshot({ type: 'png' }), 15_000, 'screenshot'));
 	}
 
+	async sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
+		const client = this.readyClient();
+		if (message.typingMs) await this.showTyping(client, chatId, message.typingMs);
+		const sent = message.media
+			? await client.sendMessage(
+					chatId,
+					new MessageMedia(message.media.mimetype, message.media.data.toString('base64'), message.media.filename ?? null),
+					message.caption ? { caption: message.caption } : {},
+				)
+			: await client.sendMessage(chatId, message.text ?? '');
+		return { id: sent.id._serialized, ack: sent.ack ?? 0 };
+	}
+
+	async numberId(number: string): Promise<string | null> {
+		const wid = await this.readyClient().getNumberId(number);
+		return wid ? wid._serialized : null;
+	}
+
 	browserPid(): number | undefined {
 		return this.pid;
 	}
@@ -124,6 +142,23 @@ export class WwebjsEngine implements WhatsAppEngine {
 		const onBrowser = this.browser?.listenerCount('disconnected') ?? 0;
 		const onPage = (this.page?.listenerCount('error') ?? 0) + (this.page?.listenerCount('close') ?? 0);
 		return onClient + onBrowser + onPage;
+	}
+
+	private readyClient(): Client {
+		if (!this.client || this.stopping || !this.browser?.connected) throw new Error('the browser is not running');
+		return this.client;
+	}
+
+	/** Typing is decoration: if WhatsApp Web refuses it, the message still goes. */
+	private async showTyping(client: Client, chatId: string, ms: number): Promise<void> {
+		try {
+			const chat = await client.getChatById(chatId);
+			await chat.sendStateTyping();
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			await chat.clearState();
+		} catch {
+			// ignored on purpose
+		}
 	}
 
 	private attachClient(client: Client): void {
@@ -140,6 +175,18 @@ export class WwebjsEngine implements WhatsAppEngine {
 			// Set before the library's own post-logout steps run (see SupervisedLocalAuth).
 			if (reason === 'LOGOUT') this.loggedOut = true;
 			this.emit({ type: 'disconnected', reason: String(reason) });
+		});
+		client.on('message_ack', (message: Message, ack: number) => {
+			this.emit({
+				type: 'ack',
+				ack: {
+					messageId: message.id._serialized,
+					ack: Number(ack),
+					chatId: message.fromMe ? message.to : message.from,
+					fromMe: message.fromMe,
+					body: message.body || undefined,
+				},
+			});
 		});
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>

@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { SessionNotReadyError } from '../../errors';
+import { normalizeRecipient } from '../../sending/recipients';
+import type { SessionManager } from '../../sessions/SessionManager';
+import { withTimeout } from '../../util/withTimeout';
+
+/** Whether a number is on WhatsApp, asked through a READY session (n8n's Check Number). */
+export function contactRoutes(manager: SessionManager, defaultCountryCode: string | undefined): Router {
+	const router = Router();
+
+	router.get('/sessions/:id/contacts/:number', async (req, res) => {
+		const session = manager.get(String(req.params.id));
+		const recipient = normalizeRecipient(String(req.params.number), defaultCountryCode);
+		const engine = session.readyEngine();
+		if (!engine) throw new SessionNotReadyError(session.id);
+		if (recipient.kind !== 'user' || !recipient.number) {
+			res.json({ input: req.params.number, chatId: recipient.chatId, kind: recipient.kind, registered: null });
+			return;
+		}
+		const found = await withTimeout(engine.numberId(recipient.number), 30_000, 'checking the number');
+		res.json({ input: req.params.number, number: recipient.number, chatId: found ?? recipient.chatId, kind: 'user', registered: found !== null });
+	});
+
+	return router;
+}

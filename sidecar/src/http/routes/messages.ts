@@ -1,0 +1,61 @@
+import { Router, type Request } from 'express';
+import { ValidationError } from '../../errors';
+import { jobView } from '../../sending/MessageJob';
+import type { MessageService } from '../../sending/MessageService';
+import { sendMessageSchema } from '../schemas';
+import { validate } from '../validate';
+
+/** The sending API: accept a message, follow it by job id or by reference, cancel it; the session's queue. */
+export function messageRoutes(messages: MessageService): Router {
+	const router = Router();
+
+	router.post('/sessions/:id/messages', async (req, res) => {
+		const body = validate(sendMessageSchema, req.body);
+		const { job, duplicate } = await messages.accept(param(req, 'id'), body);
+		// 202: accepted and on disk; 200 for a repeated idempotency key (nothing new happened).
+		res.status(duplicate ? 200 : 202).json({ ...job, duplicate });
+	});
+
+	router.get('/messages', (req, res) => {
+		const raw = req.query.reference;
+		if (typeof raw !== 'string') {
+			throw new ValidationError('Give ?reference=<the reference as JSON>, e.g. ?reference={"appointmentId":42} (URL-encoded).');
+		}
+		res.json({ jobs: messages.withReference(parseReference(raw)).map(jobView) });
+	});
+
+	router.get('/messages/:jobId', (req, res) => {
+		res.json(jobView(messages.get(param(req, 'jobId'))));
+	});
+
+	router.delete('/messages/:jobId', async (req, res) => {
+		res.json(jobView(await messages.cancel(param(req, 'jobId'))));
+	});
+
+	router.get('/sessions/:id/queue', async (req, res) => {
+		res.json(await messages.queueView(param(req, 'id')));
+	});
+
+	router.post('/sessions/:id/queue/pause', async (req, res) => {
+		res.json(await messages.pause(param(req, 'id')));
+	});
+
+	router.post('/sessions/:id/queue/resume', async (req, res) => {
+		res.json(await messages.resume(param(req, 'id')));
+	});
+
+	return router;
+}
+
+/** The reference is JSON; a bare word that is not JSON is taken as that string (`?reference=A-42`). */
+function parseReference(raw: string): unknown {
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+function param(req: Request, name: string): string {
+	return String(req.params[name]);
+}

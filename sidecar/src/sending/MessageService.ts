@@ -1,0 +1,230 @@
+import type { SendingOptions } from '../config';
+import { JobNotCancellableError, JobNotFoundError } from '../errors';
+import type { EventBus } from '../events/EventBus';
+import type { Logger } from '../logger';
+import type { MessageAck } from '../sessions/engine/Engine';
+import type { SessionManager } from '../sessions/SessionManager';
+import type { SessionStatus } from '../sessions/SessionStatus';
+import type { JobStore } from '../storage/JobStore';
+import type { QueueStateStore } from '../storage/QueueStateStore';
+import { AckTracker } from './AckTracker';
+import { acceptJob, type SendRequest } from './acceptJob';
+import { jobEvent } from './jobEvents';
+import { markJob } from './jobTransitions';
+import type { MediaPolicy } from './media/MediaPolicy';
+import { jobView, WAITING_STATUSES, type JobView, type MessageJob } from './MessageJob';
+import { Pacer } from './pacing/Pacer';
+import { parsePacing } from './pacing/PacingConfig';
+import { sendAttempt } from './sendAttempt';
+import { SessionQueue } from './SessionQueue';
+
+export interface MessageServiceDeps {
+	store: JobStore;
+	states: QueueStateStore;
+	sessions: SessionManager;
+	options: SendingOptions;
+	media: MediaPolicy;
+	logger: Logger;
+	bus: EventBus;
+	random?: () => number;
+}
+
+/**
+ * The sending subsystem's front: accepts jobs, owns one SessionQueue per
+ * session, feeds acks to the AckTracker, and runs the periodic sweep
+ * (undelivered messages, retention). The HTTP routes talk only to this.
+ */
+export class MessageService {
+	private readonly queues = new Map<string, Promise<SessionQueue>>();
+	private readonly acks: AckTracker;
+	private readonly pacers = new Map<string, { source: unknown; pacer: Pacer }>();
+	private sweepTimer?: NodeJS.Timeout;
+	private readonly log: Logger;
+
+	constructor(private readonly deps: MessageServiceDeps) {
+		this.log = deps.logger.child({ component: 'sending' });
+		this.acks = new AckTracker({
+			store: deps.store,
+			logger: this.log,
+			undeliveredAfterMs: deps.options.undeliveredAfterMs,
+			resendUndelivered: deps.options.resendUndelivered,
+			onChange: (job, what) => {
+				this.publish(job);
+				if (what === 'resend') void this.queue(job.session).then((q) => q.wake());
+			},
+		});
+	}
+
+	/** Loads the jobs, settles what a crash interrupted, and starts every session's queue. */
+	async boot(): Promise<void> {
+		if (!this.deps.options.pacing) {
+			this.log.warn('SIDECAR_PACING=off: messages go out WITHOUT gaps, caps or warm-up. Use this only for tests and sandboxes; real numbers get banned this way.');
+		}
+		const jobs = await this.deps.store.load();
+		const known = new Set(this.deps.sessions.list().map((s) => s.id));
+		for (const job of jobs) {
+			if (job.status === 'sending') {
+				// The process died between "attempt recorded" and "library answered": it may have gone out.
+				job.error = { code: 'SEND_INTERRUPTED', message: 'The sidecar stopped while this message was being sent; it may or may not have arrived, so it is not sent again.' };
+				markJob(job, 'uncertain', { detail: 'SEND_INTERRUPTED' });
+				await this.deps.store.save(job);
+				this.publish(job);
+			} else if (WAITING_STATUSES.has(job.status) && !known.has(job.session)) {
+				await this.cancelJob(job, 'SESSION_DELETED');
+			}
+		}
+		await Promise.all([...known].map((id) => this.queue(id).then((q) => q.wake())));
+		const every = Math.min(30_000, Math.max(1_000, Math.floor(this.deps.options.undeliveredAfterMs / 2)));
+		this.sweepTimer = setInterval(() => void this.sweep(), every);
+		this.log.info({ jobs: jobs.length, waiting: jobs.filter((j) => WAITING_STATUSES.has(j.status)).length }, 'message jobs loaded');
+	}
+
+	/** Persists the job; the answer shows it as accepted (the queue may pick it up at once). */
+	async accept(sessionId: string, request: SendRequest): Promise<{ job: JobView; duplicate: boolean }> {
+		this.deps.sessions.get(sessionId); // 404 before anything else
+		const result = await acceptJob(sessionId, request, {
+			store: this.deps.store,
+			options: this.deps.options,
+			media: this.deps.media,
+		});
+		const view = jobView(result.job);
+		if (!result.duplicate) {
+			this.publish(result.job);
+			(await this.queue(sessionId)).wake();
+		}
+		return { job: view, duplicate: result.duplicate };
+	}
+
+	get(jobId: string): MessageJob {
+		const job = this.deps.store.get(jobId);
+		if (!job) throw new JobNotFoundError(jobId);
+		return job;
+	}
+
+	withReference(reference: unknown): MessageJob[] {
+		return this.deps.store.withReference(reference);
+	}
+
+	async cancel(jobId: string): Promise<MessageJob> {
+		const job = this.get(jobId);
+		if (!WAITING_STATUSES.has(job.status)) throw new JobNotCancellableError(jobId, job.status);
+		await this.cancelJob(job, 'CANCELLED_BY_REQUEST');
+		return job;
+	}
+
+	async queueView(sessionId: string) {
+		this.deps.sessions.get(sessionId);
+		return (await this.queue(sessionId)).view();
+	}
+
+	async pause(sessionId: string) {
+		this.deps.sessions.get(sessionId);
+		const queue = await this.queue(sessionId);
+		await queue.pause();
+		return queue.view();
+	}
+
+	async resume(sessionId: string) {
+		this.deps.sessions.get(sessionId);
+		const queue = await this.queue(sessionId);
+		await queue.resume();
+		return queue.view();
+	}
+
+	onSessionStatus(sessionId: string, status: SessionStatus): void {
+		if (status === 'READY') void this.queue(sessionId).then((q) => q.wake());
+	}
+
+	onAck(sessionId: string, ack: MessageAck): void {
+		this.acks.onAck(sessionId, ack).catch((error) => this.log.error({ err: error }, 'could not record an ack'));
+	}
+
+	/** A deleted session's waiting messages are cancelled, never sent through another session. */
+	async onSessionDeleted(sessionId: string): Promise<void> {
+		const queue = this.queues.get(sessionId);
+		this.queues.delete(sessionId);
+		await (await queue)?.close();
+		for (const job of this.deps.store.waiting(sessionId)) await this.cancelJob(job, 'SESSION_DELETED');
+		await this.deps.states.remove(sessionId);
+		this.pacers.delete(sessionId);
+	}
+
+	/** Stops the queues (a send under way finishes within its timeout) and writes everything out. */
+	async close(): Promise<void> {
+		clearInterval(this.sweepTimer);
+		await Promise.all([...this.queues.values()].map(async (q) => (await q).close()));
+		await this.deps.store.flush();
+		await this.deps.states.flush();
+	}
+
+	/** The pacer for a session's current settings (rebuilt when its settings change). */
+	pacerFor(sessionId: string): Pacer {
+		const source = this.deps.sessions.get(sessionId).config.pacing;
+		const cached = this.pacers.get(sessionId);
+		if (cached && cached.source === source) return cached.pacer;
+		const pacer = new Pacer({ config: parsePacing(source ?? {}), enabled: this.deps.options.pacing, random: this.deps.random });
+		this.pacers.set(sessionId, { source, pacer });
+		return pacer;
+	}
+
+	private queue(sessionId: string): Promise<SessionQueue> {
+		let queue = this.queues.get(sessionId);
+		if (!queue) {
+			queue = this.createQueue(sessionId);
+			this.queues.set(sessionId, queue);
+		}
+		return queue;
+	}
+
+	private async createQueue(sessionId: string): Promise<SessionQueue> {
+		const session = () => this.deps.sessions.get(sessionId);
+		const queue = new SessionQueue({
+			session: sessionId,
+			store: this.deps.store,
+			states: this.deps.states,
+			options: this.deps.options,
+			logger: this.log.child({ session: sessionId }),
+			pacer: () => this.pacerFor(sessionId),
+			engine: () => session().readyEngine(),
+			linkedAt: () => session().linkedAt(),
+			send: (job, engine) =>
+				sendAttempt(job, engine, {
+					store: this.deps.store,
+					media: this.deps.media,
+					sendTimeoutMs: this.deps.options.sendTimeoutMs,
+					typingMs: (length) => this.pacerFor(sessionId).typingMs(length),
+				}),
+			onChange: (job) => {
+				this.publish(job);
+				if (job.messageIds.length) void this.acks.claimEarlyAcks(job);
+			},
+			random: this.deps.random,
+		});
+		await queue.load();
+		return queue;
+	}
+
+	private async cancelJob(job: MessageJob, reason: string): Promise<void> {
+		job.notBefore = undefined;
+		markJob(job, 'cancelled', { detail: reason });
+		await this.deps.store.save(job);
+		await this.deps.store.dropMedia(job.id);
+		this.publish(job);
+	}
+
+	private async sweep(): Promise<void> {
+		try {
+			await this.acks.sweepUndelivered();
+			const pruned = await this.deps.store.prune(Date.now() - this.deps.options.retentionMs);
+			if (pruned) this.log.info({ pruned }, 'forgot finished message jobs past their retention');
+			for (const queue of this.queues.values()) (await queue).wake();
+		} catch (error) {
+			this.log.error({ err: error }, 'message sweep failed');
+		}
+	}
+
+	private publish(job: MessageJob): void {
+		const event = jobEvent(job);
+		if (event) this.deps.bus.publish(event);
+	}
+}

@@ -1,0 +1,234 @@
+import type { SendingOptions } from '../config';
+import { SessionNotReadyError } from '../errors';
+import type { Logger } from '../logger';
+import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
+import { backoffDelay } from '../sessions/backoff';
+import type { JobStore } from '../storage/JobStore';
+import type { QueueStateStore } from '../storage/QueueStateStore';
+import { failJob, markJob, recordSent } from './jobTransitions';
+import { FINISHED_STATUSES, type MessageJob } from './MessageJob';
+import type { Pacer } from './pacing/Pacer';
+import { SendLedger } from './pacing/SendLedger';
+import { classifySendError } from './sendErrors';
+
+/** Passing failures are retried after 5 s, 10 s, 20 s … up to 5 minutes (with jitter). */
+const RETRY_BACKOFF = { baseMs: 5_000, capMs: 300_000, maxAttempts: Infinity };
+
+export interface SessionQueueDeps {
+	session: string;
+	store: JobStore;
+	states: QueueStateStore;
+	options: SendingOptions;
+	logger: Logger;
+	/** The session's pacer (its config can change while the queue runs). */
+	pacer(): Pacer;
+	/** The engine to send through, or undefined while the session is not READY. */
+	engine(): WhatsAppEngine | undefined;
+	linkedAt(): number | undefined;
+	/** One send: number check, media, the library call. */
+	send(job: MessageJob, engine: WhatsAppEngine): Promise<SentMessage>;
+	/** A job changed status (events go out from here). */
+	onChange(job: MessageJob): void;
+	random?: () => number;
+}
+
+/**
+ * One session's sender: picks the next job (replies first, then bulk, each in
+ * acceptance order, and never a recipient's later message before its earlier
+ * one), waits for pacing and for the session to be READY, and sends one message
+ * at a time. It sleeps on a timer until the next moment something can happen;
+ * `wake()` is called whenever that may have changed (a new job, READY, resume).
+ */
+export class SessionQueue {
+	private ledger = new SendLedger();
+	private paused = false;
+	private sending?: Promise<void>;
+	private timer?: NodeJS.Timeout;
+	private closed = false;
+	private waitingFor: { reason: string; until?: number } = { reason: 'idle' };
+
+	constructor(private readonly deps: SessionQueueDeps) {}
+
+	/** Reads the paused flag and the send ledger kept from the last run. */
+	async load(): Promise<void> {
+		const state = await this.deps.states.get(this.deps.session);
+		this.paused = state.paused;
+		if (state.ledger) this.ledger = SendLedger.fromJSON(state.ledger as ReturnType<SendLedger['toJSON']>);
+	}
+
+	wake(): void {
+		if (this.closed || this.sending) return;
+		clearTimeout(this.timer);
+		this.timer = setTimeout(() => this.pump(), 0);
+	}
+
+	async pause(): Promise<void> {
+		this.paused = true;
+		await this.persistState();
+		this.waitingFor = { reason: 'paused' };
+	}
+
+	async resume(): Promise<void> {
+		this.paused = false;
+		await this.persistState();
+		this.wake();
+	}
+
+	view() {
+		const now = Date.now();
+		const jobs = this.deps.store.ofSession(this.deps.session);
+		const count = (status: MessageJob['status']) => jobs.filter((j) => j.status === status).length;
+		return {
+			session: this.deps.session,
+			paused: this.paused,
+			pacing: this.deps.options.pacing ? 'on' : 'off',
+			depth: count('queued') + count('scheduled'),
+			queued: count('queued'),
+			scheduled: count('scheduled'),
+			sending: count('sending'),
+			waitingFor: this.waitingFor.reason,
+			nextSendAt: this.waitingFor.until ? new Date(this.waitingFor.until).toISOString() : null,
+			sentLastMinute: this.ledger.countSince(now - 60_000),
+			sentLastHour: this.ledger.countSince(now - 3_600_000),
+			sentLastDay: this.ledger.countSince(now - 86_400_000),
+			totals: {
+				sent: jobs.filter((j) => j.messageIds.length > 0).length,
+				delivered: count('delivered') + count('read') + count('played'),
+				read: count('read') + count('played'),
+				failed: count('failed'),
+				undelivered: count('undelivered'),
+				uncertain: count('uncertain'),
+				cancelled: count('cancelled'),
+			},
+		};
+	}
+
+	/** Stops scheduling; a send under way is awaited (it is bounded by the send timeout). */
+	async close(): Promise<void> {
+		this.closed = true;
+		clearTimeout(this.timer);
+		await this.sending;
+	}
+
+	private pump(): void {
+		this.timer = undefined;
+		if (this.closed || this.sending) return;
+		const now = Date.now();
+		const waiting = this.deps.store.waiting(this.deps.session);
+		if (waiting.length === 0) return this.sleep('idle');
+		if (this.paused) return this.sleep('paused');
+
+		const engine = this.deps.engine();
+		if (!engine) {
+			this.expireUnready(waiting, now);
+			return this.sleep('session not ready', this.nextExpiry(waiting));
+		}
+
+		let earliest: { at: number; reason: string } | undefined;
+		for (const job of this.candidates(waiting)) {
+			const due = job.notBefore ?? 0;
+			const decision =
+				due > now
+					? { at: due, reason: job.status === 'scheduled' ? 'sendAt' : 'retry' }
+					: this.deps.pacer().decide({ lane: job.lane, recipient: job.to, now, ledger: this.ledger, linkedAt: this.deps.linkedAt() });
+			if (decision.at <= now) {
+				this.sending = this.sendOne(job, engine).finally(() => {
+					this.sending = undefined;
+					this.wake();
+				});
+				this.waitingFor = { reason: 'sending' };
+				return;
+			}
+			if (!earliest || decision.at < earliest.at) earliest = { at: decision.at, reason: decision.reason ?? 'pacing' };
+		}
+		if (earliest) this.sleep(earliest.reason, earliest.at);
+	}
+
+	/** The first waiting job of each recipient; replies first, then acceptance order. */
+	private candidates(waiting: MessageJob[]): MessageJob[] {
+		const firstPerRecipient = new Map<string, MessageJob>();
+		for (const job of waiting) if (!firstPerRecipient.has(job.to)) firstPerRecipient.set(job.to, job);
+		return [...firstPerRecipient.values()].sort((a, b) => (a.lane === b.lane ? a.seq - b.seq : a.lane === 'reply' ? -1 : 1));
+	}
+
+	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
+		const { store } = this.deps;
+		job.attempts += 1;
+		job.attemptStartedAt = Date.now();
+		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });
+		// On disk before the library is called: a crash from here on makes the job `uncertain`, never a blind resend.
+		await store.save(job);
+		this.deps.onChange(job);
+		try {
+			const sent = await this.deps.send(job, engine);
+			this.noteSent(job.to);
+			recordSent(job, sent);
+			this.deps.logger.debug({ job: job.id, messageId: sent.id }, 'message sent');
+		} catch (error) {
+			this.onSendError(job, error);
+		}
+		job.attemptStartedAt = undefined;
+		await store.save(job);
+		// Media bytes stay while the job may still be sent (a retry, or a resend when undelivered).
+		if (FINISHED_STATUSES.has(job.status)) await store.dropMedia(job.id).catch(() => undefined);
+		this.deps.onChange(job);
+	}
+
+	private onSendError(job: MessageJob, error: unknown): void {
+		const verdict = classifySendError(error);
+		const { code, message } = verdict;
+		if (verdict.kind === 'permanent') return failJob(job, code, message);
+		if (verdict.kind === 'uncertain') {
+			// It may have left: count it against the caps, and say so instead of guessing.
+			this.noteSent(job.to);
+			markJob(job, 'uncertain', { detail: message });
+			job.error = { code, message };
+			this.deps.logger.warn({ job: job.id, err: error }, 'send outcome unknown; marked uncertain');
+			return;
+		}
+		if (job.attempts >= this.deps.options.maxAttempts) {
+			return failJob(job, 'SEND_FAILED', `WhatsApp Web refused the message ${job.attempts} times; last: ${message}`);
+		}
+		const delay = backoffDelay(job.attempts, RETRY_BACKOFF, this.deps.random);
+		job.notBefore = Date.now() + delay;
+		markJob(job, 'queued', { detail: `retry in ${Math.round(delay / 1000)} s: ${message}` });
+		this.deps.logger.warn({ job: job.id, err: error, delayMs: delay }, 'send failed; will retry');
+	}
+
+	private noteSent(recipient: string): void {
+		this.ledger.record(Date.now(), recipient, this.deps.pacer().gapsAfterSend());
+		void this.persistState().catch((error) => this.deps.logger.error({ err: error }, 'could not save the send ledger'));
+	}
+
+	/** Jobs that waited too long for a READY session fail instead of waiting forever. */
+	private expireUnready(waiting: MessageJob[], now: number): void {
+		for (const job of waiting) {
+			if (now - this.waitStart(job) < this.deps.options.maxWaitMs) continue;
+			const error = new SessionNotReadyError(this.deps.session, this.deps.options.maxWaitMs);
+			failJob(job, error.code, error.message);
+			void this.deps.store.save(job).then(() => this.deps.onChange(job));
+		}
+	}
+
+	private nextExpiry(waiting: MessageJob[]): number | undefined {
+		const left = waiting.filter((job) => job.status !== 'failed');
+		if (!left.length) return undefined;
+		return Math.min(...left.map((job) => this.waitStart(job) + this.deps.options.maxWaitMs));
+	}
+
+	private waitStart(job: MessageJob): number {
+		return Math.max(job.createdAt, job.notBefore ?? 0);
+	}
+
+	private sleep(reason: string, until?: number): void {
+		this.waitingFor = { reason, until };
+		if (until === undefined || this.closed) return;
+		clearTimeout(this.timer);
+		// Timers beyond ~24.8 days overflow; waking early just re-evaluates.
+		this.timer = setTimeout(() => this.pump(), Math.min(Math.max(0, until - Date.now()), 2 ** 31 - 1));
+	}
+
+	private persistState(): Promise<void> {
+		return this.deps.states.save(this.deps.session, { paused: this.paused, ledger: this.ledger.toJSON() });
+	}
+}

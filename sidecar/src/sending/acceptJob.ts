@@ -1,0 +1,90 @@
+import { randomUUID } from 'crypto';
+import type { SendingOptions } from '../config';
+import { ReferenceTooLargeError, ValidationError } from '../errors';
+import type { JobStore } from '../storage/JobStore';
+import { markJob } from './jobTransitions';
+import { checkMediaInput } from './media/loadMedia';
+import type { MediaPolicy } from './media/MediaPolicy';
+import type { JobMedia, Lane, MessageJob } from './MessageJob';
+import { normalizeRecipient } from './recipients';
+
+/** A send request as the API validated it (http/schemas.ts). */
+export interface SendRequest {
+	to: string;
+	text?: string;
+	media?: { url: string; filename?: string } | { base64: string; mimetype: string; filename?: string };
+	caption?: string;
+	reference?: unknown;
+	idempotencyKey?: string;
+	sendAt?: string;
+	lane?: Lane;
+	checkNumber?: boolean;
+}
+
+export interface AcceptDeps {
+	store: JobStore;
+	options: SendingOptions;
+	media: MediaPolicy;
+}
+
+/**
+ * Turns a request into a persisted job. Everything before `store.add` is
+ * synchronous, so two requests with the same idempotency key cannot both pass
+ * the duplicate check: the second finds the first in the index, or waits for
+ * the write the first started.
+ */
+export async function acceptJob(
+	session: string,
+	request: SendRequest,
+	deps: AcceptDeps,
+): Promise<{ job: MessageJob; duplicate: boolean }> {
+	if (request.idempotencyKey) {
+		const existing = deps.store.byIdempotencyKey(request.idempotencyKey);
+		if (existing) return { job: existing, duplicate: true };
+		const pending = deps.store.beingAdded(request.idempotencyKey);
+		if (pending) return { job: await pending, duplicate: true };
+	}
+	const size = request.reference === undefined ? 0 : Buffer.byteLength(JSON.stringify(request.reference));
+	if (size > deps.options.referenceMaxBytes) throw new ReferenceTooLargeError(size, deps.options.referenceMaxBytes);
+	const recipient = normalizeRecipient(request.to, deps.options.defaultCountryCode);
+	if (request.media) checkMediaInput(request.media, deps.media);
+	const now = Date.now();
+	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
+	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
+	const scheduled = sendAt !== undefined && sendAt > now;
+
+	const { media, base64 } = jobMedia(request.media);
+	const job: MessageJob = {
+		id: `msg_${randomUUID()}`,
+		seq: deps.store.nextSeq(),
+		session,
+		to: recipient.chatId,
+		content: { text: request.text, media, caption: request.caption },
+		reference: request.reference,
+		idempotencyKey: request.idempotencyKey,
+		lane: request.lane ?? 'bulk',
+		checkNumber: request.checkNumber ?? false,
+		status: scheduled ? 'scheduled' : 'queued',
+		ack: null,
+		messageIds: [],
+		attempts: 0,
+		notBefore: scheduled ? sendAt : undefined,
+		resent: false,
+		history: [],
+		createdAt: now,
+		updatedAt: now,
+	};
+	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
+	await deps.store.add(job, base64);
+	return { job, duplicate: false };
+}
+
+function jobMedia(media: SendRequest['media']): { media?: JobMedia; base64?: string } {
+	if (!media) return {};
+	if ('url' in media) return { media: { kind: 'url', url: media.url, filename: media.filename } };
+	const base64 = media.base64.replace(/^data:[^;]+;base64,/, '');
+	return {
+		media: { kind: 'stored', mimetype: media.mimetype, filename: media.filename, size: Math.floor((base64.length * 3) / 4) },
+		base64,
+	};
+}

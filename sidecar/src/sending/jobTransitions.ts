@@ -1,0 +1,54 @@
+import type { SentMessage } from '../sessions/engine/Engine';
+import { statusForAck, type JobStatus, type MessageJob } from './MessageJob';
+
+const HISTORY_LIMIT = 50;
+
+/** Changes a job's status and notes it in its history (the caller persists). */
+export function markJob(job: MessageJob, status: JobStatus, extra: { ack?: number; detail?: string } = {}): void {
+	job.status = status;
+	job.history.push({ at: new Date().toISOString(), status, ...extra });
+	if (job.history.length > HISTORY_LIMIT) job.history.splice(1, job.history.length - HISTORY_LIMIT);
+}
+
+export function failJob(job: MessageJob, code: string, message: string): void {
+	job.error = { code, message };
+	job.notBefore = undefined;
+	markJob(job, 'failed', { detail: code });
+}
+
+/**
+ * The library returned: the message has a WhatsApp id. An ack may already have
+ * come in for it (the AckTracker holds those until the id is known), so the
+ * status follows the highest ack seen.
+ */
+export function recordSent(job: MessageJob, sent: SentMessage): void {
+	job.messageIds.push(sent.id);
+	job.sentAt = Date.now();
+	job.error = undefined;
+	job.notBefore = undefined;
+	job.ack = Math.max(job.ack ?? 0, sent.ack);
+	markJob(job, statusForAck(job.ack), { ack: job.ack, detail: sent.id });
+}
+
+/**
+ * Applies an ack; returns false when it changes nothing (a repeat or an older
+ * level arriving late). An error ack (-1) counts even after a lower level.
+ */
+export function applyAck(job: MessageJob, ack: number): boolean {
+	const current = job.ack ?? 0;
+	if (ack >= 0 && ack <= current && job.ack !== null) return false;
+	if (ack < 0 && job.ack === -1) return false;
+	job.ack = ack;
+	if (ack < 0) {
+		job.error = { code: 'ACK_ERROR', message: 'WhatsApp reported an error for this message (it was not delivered).' };
+	}
+	// A job being sent again (after `undelivered`) keeps its place: recordSent() settles a send under
+	// way, and a resend still waiting goes ahead unless the first message turns out delivered.
+	const resending = job.status === 'queued' || job.status === 'scheduled';
+	if (job.status === 'sending' || (resending && ack >= 0 && ack < 2)) {
+		job.history.push({ at: new Date().toISOString(), status: job.status, ack, detail: 'ack for an earlier send' });
+		return true;
+	}
+	markJob(job, statusForAck(ack), { ack });
+	return true;
+}
