@@ -120,3 +120,126 @@ export class BrowserUnavailableError extends SidecarError {
 		super('BROWSER_NOT_FOUND', 503, message);
 	}
 }
+
+export class RecipientInvalidError extends SidecarError {
+	constructor(to: string, problem: string) {
+		super(
+			'RECIPIENT_INVALID',
+			400,
+			`"${to}" is not a WhatsApp number or chat id: ${problem}. Write it with the country code, like +62 812 3456 789, ` +
+				'or set a default country code (SIDECAR_DEFAULT_COUNTRY_CODE) to write national numbers like 0812 3456 789.',
+			{ to },
+		);
+	}
+}
+
+// Media failures are permanent for a message job: sending again would fetch or decode the same thing.
+
+export class MediaInvalidError extends SidecarError {
+	constructor(problem: string) {
+		super('MEDIA_INVALID', 400, `The media cannot be used: ${problem}.`);
+	}
+}
+
+export class MediaTooLargeError extends SidecarError {
+	/** `bytes` when the size is known (base64, Content-Length); a stream is cut at the limit. */
+	constructor(maxBytes: number, bytes?: number) {
+		const size = bytes === undefined ? 'it is larger' : `it is ${megabytes(bytes)}`;
+		super(
+			'MEDIA_TOO_LARGE',
+			413,
+			`The media is over the ${megabytes(maxBytes)} limit (${size}). Send a smaller file, or raise SIDECAR_MEDIA_MAX_BYTES.`,
+			{ maxBytes, bytes },
+		);
+	}
+}
+
+export class MediaFetchFailedError extends SidecarError {
+	/** `problem` finishes "The media URL ...", e.g. "answered 404 Not Found". */
+	constructor(url: string, problem: string) {
+		super('MEDIA_FETCH_FAILED', 422, `The media URL ${problem} (${url}). Check that the URL opens in a browser.`, {
+			url,
+		});
+	}
+}
+
+export class MediaTypeNotAllowedError extends SidecarError {
+	constructor(mimetype: string, allowedTypes: string[]) {
+		super(
+			'MEDIA_TYPE_NOT_ALLOWED',
+			415,
+			`The sidecar does not send media of type ${mimetype}. It accepts ${allowedTypes.join(', ')}; ` +
+				'the list is set with SIDECAR_MEDIA_ALLOWED_TYPES.',
+			{ mimetype, allowedTypes },
+		);
+	}
+}
+
+export class MediaUrlBlockedError extends SidecarError {
+	/** `address` is what the host resolved to, when it is not an address itself. */
+	constructor(host: string, address?: string) {
+		const where = address && address !== host ? `${host}, which is ${address}` : host;
+		super(
+			'MEDIA_URL_BLOCKED',
+			422,
+			`The media URL points to a private or local address (${where}). The sidecar does not download from those, so a ` +
+				'workflow cannot reach internal services through it. If that server is yours, allow it with SIDECAR_MEDIA_ALLOWED_HOSTS.',
+			{ host, address },
+		);
+	}
+}
+
+function megabytes(bytes: number): string {
+	return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}
+
+// Sending: request problems answered at once, and job failures kept on the job.
+
+export class NotOnWhatsAppError extends SidecarError {
+	constructor(number: string) {
+		super('NOT_ON_WHATSAPP', 422, `The number ${number} is not on WhatsApp, so the message was not sent.`, { number });
+	}
+}
+
+export class SessionNotReadyError extends SidecarError {
+	constructor(session: string, waitedMs?: number) {
+		const waited = waitedMs === undefined ? '' : ` within ${Math.round(waitedMs / 60_000)} minutes (SIDECAR_QUEUE_MAX_WAIT_MS)`;
+		super(
+			'SESSION_NOT_READY',
+			409,
+			`The session "${session}" was not connected to WhatsApp${waited}. Check its status and scan the QR code if it asks for one.`,
+			{ session },
+		);
+	}
+}
+
+/** Never answered over HTTP: the reason a job is `uncertain`. */
+export class SendUncertainError extends SidecarError {
+	constructor(detail: string) {
+		super('SEND_UNCERTAIN', 500, `It is not known whether this message went out (${detail}); it is not sent again, to avoid a duplicate.`);
+	}
+}
+
+export class JobNotFoundError extends SidecarError {
+	constructor(jobId: string) {
+		super('JOB_NOT_FOUND', 404, `There is no message job "${jobId}" (finished jobs are forgotten after SIDECAR_JOB_RETENTION_MS).`);
+	}
+}
+
+export class JobNotCancellableError extends SidecarError {
+	constructor(jobId: string, status: string) {
+		super('JOB_NOT_CANCELLABLE', 409, `The message ${jobId} is already ${status}; only queued or scheduled messages can be cancelled.`, {
+			status,
+		});
+	}
+}
+
+export class ReferenceTooLargeError extends SidecarError {
+	constructor(size: number, max: number) {
+		super(
+			'REFERENCE_TOO_LARGE',
+			413,
+			`The reference is ${size} bytes as JSON; the most it may be is ${max} (SIDECAR_REFERENCE_MAX_BYTES). Keep ids in it, not whole records.`,
+		);
+	}
+}
