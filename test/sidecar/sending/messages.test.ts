@@ -24,6 +24,10 @@ describe('sending API (scripted engine)', () => {
 	});
 	afterAll(() => t.stop());
 
+	it('says loudly at start that pacing is off', () => {
+		expect(t.logs.some((line) => /"level":40.*SIDECAR_PACING=off/.test(line))).toBe(true);
+	});
+
 	it('accepts a text, sends it once, and follows its acks with the reference', async () => {
 		const accepted = await send({ to: '+62 812-3456-7890', text: 'Reminder: dentist at 10:00', reference: { appointmentId: 42 } });
 		expect(accepted.status).toBe(202);
