@@ -112,7 +112,7 @@ describe('sending through the real library', () => {
 		expect(phone.outbox().filter((e) => e.body === 'Are you coming?')).toHaveLength(2);
 	});
 
-	it('sends media from a URL and base64, to numbers in any written form, to groups; checks numbers', async () => {
+	it('sends media from a URL and base64, to numbers in any written form, to groups; checks numbers; one send per idempotency key', async () => {
 		const image = randomBytes(4096);
 		const server = http.createServer((req, res) => {
 			if (req.url === '/map.png') res.writeHead(200, { 'content-type': 'image/png' }).end(image);
@@ -154,6 +154,15 @@ describe('sending through the real library', () => {
 			expect(byId.get(final[3].messageId)).toMatchObject({ to: '120363099999999999@g.us', body: 'Hello team' });
 			expect(phone.outbox().some((e) => e.to === '6289999999999@c.us')).toBe(false);
 			expect((await t.api('GET', '/api/sessions/media/contacts/+62%20812-3456-7001')).body).toMatchObject({ registered: true });
+
+			// n8n retrying an execution: the same idempotency key three times, one message in the outbox.
+			const retry = { to: '6281234567005', text: 'Reminder for appointment 7', idempotencyKey: 'wf-1:exec-9:item-0' };
+			const answers = await Promise.all([1, 2, 3].map(() => t.api('POST', '/api/sessions/media/messages', retry)));
+			expect(new Set(answers.map((a) => a.body.jobId)).size).toBe(1);
+			await jobUntil(t, answers[0].body.jobId, (j) => j.status === 'sent', 'sent');
+			const late = await t.api('POST', '/api/sessions/media/messages', retry);
+			expect([late.status, late.body.jobId]).toEqual([200, answers[0].body.jobId]);
+			expect(phone.outbox().filter((e) => e.body === retry.text)).toHaveLength(1);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
 		}
