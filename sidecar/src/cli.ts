@@ -42,6 +42,14 @@ const HELP: Record<EnvName, string> = {
 	SIDECAR_MEDIA_MAX_BYTES: 'largest media file (default 16777216)',
 	SIDECAR_MEDIA_TIMEOUT_MS: 'longest a media download may take (default 30000)',
 	SIDECAR_MEDIA_ALLOWED_TYPES: 'comma list of allowed media types, e.g. image/*,application/pdf (default: images, video, audio, documents)',
+	SIDECAR_WEBHOOK_ATTEMPTS: 'delivery attempts per webhook event before it becomes a dead letter (default 10)',
+	SIDECAR_WEBHOOK_BACKOFF_BASE_MS: 'first retry wait window for a failed delivery (default 5000)',
+	SIDECAR_WEBHOOK_BACKOFF_CAP_MS: 'longest retry wait (default 300000)',
+	SIDECAR_WEBHOOK_TIMEOUT_MS: 'longest one delivery may take (default 15000)',
+	SIDECAR_WEBHOOK_CONCURRENCY: 'deliveries under way at once per subscription, each for a different chat (default 4)',
+	SIDECAR_EVENT_MEDIA_INLINE_BYTES: 'received media up to this size travels inside the event as base64 (default 524288; 0: never)',
+	SIDECAR_RECEIVED_MEDIA_RETENTION_MS: 'how long received media can be fetched through the API (default 604800000)',
+	SIDECAR_DEAD_LETTER_RETENTION_MS: 'how long dead letters are kept for replay (default 1209600000)',
 	SIDECAR_MEDIA_ALLOWED_HOSTS: 'comma list of hosts or CIDRs media may come from although private or local (default none)',
 };
 

@@ -56,6 +56,14 @@ export const ENV_SCHEMA = z.object({
 	SIDECAR_MEDIA_TIMEOUT_MS: ms(30_000),
 	SIDECAR_MEDIA_ALLOWED_TYPES: z.string().optional(),
 	SIDECAR_MEDIA_ALLOWED_HOSTS: z.string().optional(),
+	SIDECAR_WEBHOOK_ATTEMPTS: count(10),
+	SIDECAR_WEBHOOK_BACKOFF_BASE_MS: ms(5_000),
+	SIDECAR_WEBHOOK_BACKOFF_CAP_MS: ms(300_000),
+	SIDECAR_WEBHOOK_TIMEOUT_MS: ms(15_000),
+	SIDECAR_WEBHOOK_CONCURRENCY: count(4),
+	SIDECAR_EVENT_MEDIA_INLINE_BYTES: ms(512 * 1024),
+	SIDECAR_RECEIVED_MEDIA_RETENTION_MS: ms(7 * 86_400_000),
+	SIDECAR_DEAD_LETTER_RETENTION_MS: ms(14 * 86_400_000),
 });
 
 export type EnvName = keyof z.infer<typeof ENV_SCHEMA>;
@@ -93,6 +101,15 @@ export interface SendingOptions {
 	media: { maxBytes: number; timeoutMs: number; allowedTypes?: string[]; allowedHosts: string[] };
 }
 
+export interface EventOptions {
+	webhook: { attempts: number; backoffBaseMs: number; backoffCapMs: number; timeoutMs: number; concurrency: number };
+	/** Media of incoming messages up to this size travels inside the event as base64. */
+	mediaInlineBytes: number;
+	/** How long received media stays fetchable through the API. */
+	mediaRetentionMs: number;
+	deadLetterRetentionMs: number;
+}
+
 export interface SidecarConfig {
 	host: string;
 	port: number;
@@ -106,6 +123,7 @@ export interface SidecarConfig {
 	whatsapp: { webVersion: string; webVersionCache: 'local' | 'none' };
 	supervisor: SupervisorOptions;
 	sending: SendingOptions;
+	events: EventOptions;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +193,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 				allowedTypes: commaList(e.SIDECAR_MEDIA_ALLOWED_TYPES),
 				allowedHosts: commaList(e.SIDECAR_MEDIA_ALLOWED_HOSTS) ?? [],
 			},
+		},
+		events: {
+			webhook: {
+				attempts: e.SIDECAR_WEBHOOK_ATTEMPTS,
+				backoffBaseMs: e.SIDECAR_WEBHOOK_BACKOFF_BASE_MS,
+				backoffCapMs: e.SIDECAR_WEBHOOK_BACKOFF_CAP_MS,
+				timeoutMs: e.SIDECAR_WEBHOOK_TIMEOUT_MS,
+				concurrency: e.SIDECAR_WEBHOOK_CONCURRENCY,
+			},
+			mediaInlineBytes: e.SIDECAR_EVENT_MEDIA_INLINE_BYTES,
+			mediaRetentionMs: e.SIDECAR_RECEIVED_MEDIA_RETENTION_MS,
+			deadLetterRetentionMs: e.SIDECAR_DEAD_LETTER_RETENTION_MS,
 		},
 	};
 }

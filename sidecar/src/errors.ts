@@ -243,3 +243,17 @@ export class ReferenceTooLargeError extends SidecarError {
 		);
 	}
 }
+
+// Webhooks and received media.
+
+export class WebhookNotFoundError extends SidecarError {
+	constructor(id: string) {
+		super('WEBHOOK_NOT_FOUND', 404, `There is no webhook subscription "${id}" (it may have been removed after its URL answered 410 Gone).`);
+	}
+}
+
+export class ReceivedMediaNotFoundError extends SidecarError {
+	constructor(messageId: string) {
+		super('MEDIA_NOT_FOUND', 404, `No media is kept for message ${messageId}: it had none, or it is older than SIDECAR_RECEIVED_MEDIA_RETENTION_MS.`);
+	}
+}

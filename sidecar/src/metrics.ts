@@ -1,10 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { findBrowsersUnder } from './sessions/chrome/processes';
+import type { DeliveryMetrics } from './delivery/WebhookService';
 import type { SessionManager } from './sessions/SessionManager';
 import { SESSION_STATUSES } from './sessions/SessionStatus';
 
 export interface SidecarMetrics {
 	registry: Registry;
+	/** Webhook delivery counters and latency. */
+	deliveries: DeliveryMetrics;
 	/** Called by sessions when they schedule a restart. */
 	restart(reason: string, delayMs: number): void;
 }
@@ -47,8 +50,24 @@ export function createMetrics(manager: () => SessionManager | undefined): Sideca
 		buckets: [1, 5, 15, 60, 300, 900],
 		registers: [registry],
 	});
+	const attempts = new Counter({
+		name: 'whatsapp_sidecar_webhook_attempts_total',
+		help: 'Webhook delivery attempts by outcome (delivered, retry, dead, gone)',
+		labelNames: ['outcome'],
+		registers: [registry],
+	});
+	const latency = new Histogram({
+		name: 'whatsapp_sidecar_webhook_delivery_seconds',
+		help: 'From an event to its successful delivery (retries included)',
+		buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 300, 3600],
+		registers: [registry],
+	});
 	return {
 		registry,
+		deliveries: {
+			attempt: (outcome) => attempts.inc({ outcome }),
+			delivered: (ms) => latency.observe(ms / 1000),
+		},
 		restart(reason, delayMs) {
 			restarts.inc({ reason });
 			backoff.observe(delayMs / 1000);

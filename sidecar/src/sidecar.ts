@@ -10,10 +10,15 @@ import type { EngineFactory } from './sessions/engine/Engine';
 import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
 import { SessionManager } from './sessions/SessionManager';
 import { openDatabase } from './storage/database';
+import path from 'path';
+import { WebhookService } from './delivery/WebhookService';
 import { EventBus } from './events/EventBus';
+import { IncomingMessages } from './events/IncomingMessages';
 import { mediaPolicy } from './sending/media/MediaPolicy';
 import { MessageService } from './sending/MessageService';
+import { DeliveryStore } from './storage/DeliveryStore';
 import { JobStore } from './storage/JobStore';
+import { ReceivedMediaStore } from './storage/ReceivedMediaStore';
 import { QueueStateStore } from './storage/QueueStateStore';
 import { SessionStore } from './storage/sessionStore';
 import { withTimeout } from './util/withTimeout';
@@ -23,6 +28,7 @@ export interface RunningSidecar {
 	url: string;
 	sessions: SessionManager;
 	messages: MessageService;
+	webhooks: WebhookService;
 	bus: EventBus;
 	/** Stops accepting requests, closes every browser within the shutdown time, and closes the database. */
 	stop(): Promise<void>;
@@ -59,11 +65,33 @@ export async function startSidecar(
 			bus.publish({ type: 'session.status', session: id, payload: { status, reason: reason ?? null } });
 		},
 		onAck: (id, ack) => messages.onAck(id, ack),
-		onDeleted: (id) => messages.onSessionDeleted(id),
+		onMessage: (id, message) => incoming.accept(id, message),
+		onQrShown: (id, qr) => bus.publish({ type: 'session.qr', session: id, payload: { ...qr } }),
+		onDeleted: async (id) => {
+			await messages.onSessionDeleted(id);
+			await receivedMedia.removeSession(id);
+		},
 	});
 	const bus = new EventBus();
+	const jobs = new JobStore(database);
+	const receivedMedia = new ReceivedMediaStore(path.join(config.dataDir, 'media'));
+	const incoming = new IncomingMessages({
+		bus,
+		media: receivedMedia,
+		logger,
+		inlineBytes: config.events.mediaInlineBytes,
+		maxBytes: config.sending.media.maxBytes,
+		sentByQueue: (messageId) => jobs.byWhatsAppId(messageId) !== undefined,
+	});
+	const webhooks = new WebhookService({
+		store: new DeliveryStore(database),
+		bus,
+		options: config.events,
+		logger,
+		metrics: metrics.deliveries,
+	});
 	const messages: MessageService = new MessageService({
-		store: new JobStore(database),
+		store: jobs,
 		states: new QueueStateStore(database),
 		sessions,
 		options: config.sending,
@@ -85,8 +113,16 @@ export async function startSidecar(
 	};
 	process.on('unhandledRejection', onUnhandled);
 
+	// Webhooks first: events published while the others boot are already delivered.
+	await webhooks.boot();
 	await sessions.boot();
 	await messages.boot();
+	const mediaPrune = setInterval(() => {
+		receivedMedia
+			.prune(Date.now() - config.events.mediaRetentionMs)
+			.catch((error) => logger.warn({ err: error }, 'could not prune received media'));
+	}, 3_600_000);
+	mediaPrune.unref();
 	const serverInfo = (): ServerInfo => ({
 		version: SIDECAR_VERSION,
 		startedAt: startedAt.toISOString(),
@@ -101,6 +137,8 @@ export async function startSidecar(
 		serverInfo,
 		sessions,
 		messages,
+		webhooks,
+		receivedMedia,
 		defaultCountryCode: config.sending.defaultCountryCode,
 		metrics: metrics.registry,
 	});
@@ -109,7 +147,9 @@ export async function startSidecar(
 		server = await listen(app, config.host, config.port);
 	} catch (error) {
 		// Port taken or address unavailable: undo what started, so nothing lingers.
+		clearInterval(mediaPrune);
 		await messages.close();
+		await webhooks.close();
 		await sessions.shutdown();
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
@@ -132,13 +172,16 @@ export async function startSidecar(
 			await sweepOrphanBrowsers(sessions.authDir);
 		}
 		await messagesClosed;
+		clearInterval(mediaPrune);
+		await incoming.idle();
+		await webhooks.close();
 		server.closeAllConnections();
 		await closed;
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
 		logger.info('sidecar stopped');
 	};
-	return { url, sessions, messages, bus, stop: () => (stopping ??= stop()) };
+	return { url, sessions, messages, webhooks, bus, stop: () => (stopping ??= stop()) };
 }
 
 /** A missing browser is reported, not fatal: the API stays up to say what to install. */

@@ -1,21 +1,35 @@
+import { randomBytes } from 'crypto';
 import { EventEmitter } from 'events';
 
 /**
  * What happens inside the sidecar that the outside may want to hear about:
- * message acks and failures from the send queue, session status changes. The
- * HTTP API reads state directly; the event-delivery subsystem (webhooks to n8n)
- * subscribes here. Listeners must not throw: they run inside the send path.
+ * incoming messages, message statuses from the send queue, session status
+ * changes and QRs. Webhook delivery (delivery/) subscribes here; publishing
+ * gives every event its envelope: a unique, stable id and a timestamp.
+ * Listeners must not throw: they run inside the paths that publish.
  */
-export type SidecarEventType =
-	| 'message.queued'
-	| 'message.sent'
-	| 'message.ack'
-	| 'message.undelivered'
-	| 'message.failed'
-	| 'message.uncertain'
-	| 'session.status';
+export const EVENT_TYPES = [
+	'message',
+	'message.queued',
+	'message.ack',
+	'message.undelivered',
+	'message.failed',
+	'message.uncertain',
+	'session.status',
+	'session.qr',
+] as const;
+export type SidecarEventType = (typeof EVENT_TYPES)[number];
 
+/** The envelope every event travels in (the body of a webhook delivery). */
 export interface SidecarEvent {
+	id: string;
+	type: SidecarEventType;
+	session: string;
+	timestamp: string;
+	payload: Record<string, unknown>;
+}
+
+export interface PublishInput {
 	type: SidecarEventType;
 	session: string;
 	payload: Record<string, unknown>;
@@ -24,12 +38,28 @@ export interface SidecarEvent {
 export class EventBus {
 	private readonly emitter = new EventEmitter();
 
-	publish(event: SidecarEvent): void {
+	publish(input: PublishInput): SidecarEvent {
+		const event: SidecarEvent = { id: eventId(), timestamp: new Date().toISOString(), ...input };
 		this.emitter.emit('event', event);
+		return event;
 	}
 
 	subscribe(listener: (event: SidecarEvent) => void): () => void {
 		this.emitter.on('event', listener);
 		return () => this.emitter.off('event', listener);
 	}
+}
+
+let lastTime = 0;
+let counter = 0;
+
+/**
+ * `evt_` + time (ms, base 36) + a per-millisecond counter + random: unique,
+ * and sorting by id sorts by publication order within this process.
+ */
+export function eventId(): string {
+	const now = Date.now();
+	counter = now === lastTime ? counter + 1 : 0;
+	lastTime = now;
+	return `evt_${now.toString(36).padStart(9, '0')}${counter.toString(36).padStart(3, '0')}${randomBytes(5).toString('hex')}`;
 }

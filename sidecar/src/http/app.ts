@@ -3,7 +3,9 @@ import pinoHttp from 'pino-http';
 import type { Registry } from 'prom-client';
 import type { ResolvedBrowser } from '../browser/resolveBrowser';
 import type { Logger } from '../logger';
+import type { WebhookService } from '../delivery/WebhookService';
 import type { MessageService } from '../sending/MessageService';
+import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
 import { errorMiddleware, notFound } from './errorMiddleware';
 import { openApiDocument } from './openapi';
@@ -11,6 +13,8 @@ import { requireApiKey } from './requireApiKey';
 import { contactRoutes } from './routes/contacts';
 import { healthRoutes } from './routes/health';
 import { messageRoutes } from './routes/messages';
+import { receivedMediaRoutes } from './routes/receivedMedia';
+import { webhookRoutes } from './routes/webhooks';
 import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
@@ -30,6 +34,8 @@ export interface AppDeps {
 	serverInfo: () => ServerInfo;
 	sessions: SessionManager;
 	messages: MessageService;
+	webhooks: WebhookService;
+	receivedMedia: ReceivedMediaStore;
 	defaultCountryCode?: string;
 	metrics: Registry;
 }
@@ -65,6 +71,8 @@ export function createApp(deps: AppDeps): Express {
 		sessionRoutes(deps.sessions),
 		messageRoutes(deps.messages),
 		contactRoutes(deps.sessions, deps.defaultCountryCode),
+		receivedMediaRoutes(deps.sessions, deps.receivedMedia),
+		webhookRoutes(deps.webhooks),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SESSION_STATUSES } from '../sessions/SessionStatus';
 import { JOB_STATUSES } from '../sending/MessageJob';
-import { createSessionSchema, sendMessageSchema, updateSessionSchema } from './schemas';
+import { createSessionSchema, createWebhookSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -76,6 +76,30 @@ export const ROUTES: RouteDoc[] = [
 		path: '/api/sessions/{id}/contacts/{number}',
 		summary: 'Is this number on WhatsApp? {registered, chatId}',
 		responses: { 200: 'The answer', 400: 'RECIPIENT_INVALID', 409: 'SESSION_NOT_READY' },
+	},
+	{
+		method: 'get',
+		path: '/api/sessions/{id}/messages/{messageId}/media',
+		summary: 'The media of a received message (kept SIDECAR_RECEIVED_MEDIA_RETENTION_MS)',
+		responses: { 200: 'The file', 404: 'MEDIA_NOT_FOUND' },
+	},
+	{
+		method: 'post',
+		path: '/api/webhooks',
+		summary: 'Subscribe a URL to events; deliveries are signed with the secret',
+		body: createWebhookSchema,
+		responses: { 201: 'The subscription (without the secret)', 400: 'Invalid body' },
+	},
+	{ method: 'get', path: '/api/webhooks', summary: 'Subscriptions with delivery stats', responses: { 200: '{webhooks: [...]}' } },
+	{ method: 'get', path: '/api/webhooks/{id}', summary: 'A subscription with delivery stats', responses: { 200: 'The subscription', 404: 'WEBHOOK_NOT_FOUND' } },
+	{ method: 'delete', path: '/api/webhooks/{id}', summary: 'Unsubscribe (pending deliveries are dropped)', responses: { 200: '{id, deleted: true}' } },
+	{ method: 'get', path: '/api/webhooks/{id}/dead-letters', summary: 'Events that ran out of attempts', responses: { 200: '{deadLetters: [...]}' } },
+	{
+		method: 'post',
+		path: '/api/webhooks/{id}/dead-letters/replay',
+		summary: 'Deliver dead letters again (all, or {ids})',
+		body: replaySchema,
+		responses: { 200: '{replayed: n}' },
 	},
 ];
 

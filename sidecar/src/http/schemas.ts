@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_TYPES } from '../events/EventBus';
 
 /** Request bodies, in one place: routes validate with them and /openapi.json describes them. */
 export const sessionConfigSchema = z
@@ -50,3 +51,26 @@ export const sendMessageSchema = z
 	.strict()
 	.refine((b) => (b.text === undefined) !== (b.media === undefined), { message: 'give either text or media (one of them)', path: ['text'] })
 	.refine((b) => b.caption === undefined || b.media !== undefined, { message: 'a caption goes with media', path: ['caption'] });
+
+export const createWebhookSchema = z
+	.object({
+		url: z.url({ protocol: /^https?$/ }).describe('Where events are POSTed (an n8n webhook URL)'),
+		events: z
+			.array(z.enum([...EVENT_TYPES, '*']))
+			.min(1)
+			.describe(`Event types: ${EVENT_TYPES.join(', ')}, or * for all`),
+		sessions: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).optional().describe('Only these sessions (default: all)'),
+		filters: z
+			.object({
+				fromMe: z.boolean().optional().describe('true: only own messages; false: only others\''),
+				groups: z.boolean().optional().describe('false: leave out group chats'),
+				chats: z.array(z.string().min(3)).optional().describe('Only these chat ids'),
+				ackStatuses: z.array(z.string()).optional().describe('Message status events: only these statuses'),
+			})
+			.strict()
+			.optional(),
+		secret: z.string().min(16).max(512).describe('HMAC-SHA256 key for X-Sidecar-Signature (at least 16 characters)'),
+	})
+	.strict();
+
+export const replaySchema = z.object({ ids: z.array(z.string()).optional().describe('Only these dead letters (default: all)') }).strict();

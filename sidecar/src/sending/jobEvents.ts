@@ -1,4 +1,4 @@
-import type { SidecarEvent, SidecarEventType } from '../events/EventBus';
+import type { PublishInput, SidecarEventType } from '../events/EventBus';
 import { jobView, type JobStatus, type MessageJob } from './MessageJob';
 
 const EVENT_FOR_STATUS: Partial<Record<JobStatus, SidecarEventType>> = {
@@ -14,7 +14,7 @@ const EVENT_FOR_STATUS: Partial<Record<JobStatus, SidecarEventType>> = {
 };
 
 /** The event a job's latest change means (none for `sending` or `cancelled`); the payload carries the reference. */
-export function jobEvent(job: MessageJob): SidecarEvent | undefined {
+export function jobEvent(job: MessageJob): PublishInput | undefined {
 	const type = EVENT_FOR_STATUS[job.status];
 	if (!type) return undefined;
 	return { type, session: job.session, payload: jobView(job) };

@@ -5,8 +5,8 @@ import { SlidingWindow } from '../util/SlidingWindow';
 import { withTimeout } from '../util/withTimeout';
 import { backoffDelay } from './backoff';
 import { classifyDisconnect } from './disconnects';
-import type { AccountInfo, EngineEvent, MessageAck, WhatsAppEngine } from './engine/Engine';
-import { QrCode, type QrRenderer } from './QrCode';
+import type { AccountInfo, EngineEvent, IncomingMessage, MessageAck, WhatsAppEngine } from './engine/Engine';
+import { QrCode, type QrRenderer, type QrView } from './QrCode';
 import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
 import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
@@ -30,6 +30,10 @@ export interface SessionDeps {
 	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
 	/** An ack for a message, from the current engine only. */
 	onAck?(sessionId: string, ack: MessageAck): void;
+	/** A message appeared in a chat (incoming, or sent from the phone). */
+	onMessage?(sessionId: string, message: IncomingMessage): void;
+	/** A QR can be served now (its PNG is drawn). */
+	onQrShown?(sessionId: string, qr: QrView): void;
 	/** Draws QR PNGs (tests pass a cheap one). */
 	renderQr?: QrRenderer;
 	random?: () => number;
@@ -253,6 +257,9 @@ export class Session {
 			case 'ack':
 				this.deps.onAck?.(this.id, event.ack);
 				break;
+			case 'message':
+				this.deps.onMessage?.(this.id, event.message);
+				break;
 		}
 	}
 
@@ -273,7 +280,10 @@ export class Session {
 		// SCAN_QR is announced once the QR can be served.
 		encoded.then(
 			() => {
-				if (generation === this.generation && this.statusLog.status === 'STARTING') this.transition('SCAN_QR', 'QR_REQUIRED');
+				if (generation !== this.generation) return;
+				if (this.statusLog.status === 'STARTING') this.transition('SCAN_QR', 'QR_REQUIRED');
+				const view = this.qr.view();
+				if (view?.raw === raw) this.deps.onQrShown?.(this.id, view);
 			},
 			(error) => this.log.error({ err: error }, 'could not draw the QR code'),
 		);

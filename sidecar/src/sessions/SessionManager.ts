@@ -14,7 +14,8 @@ import type { Logger } from '../logger';
 import type { SessionStore } from '../storage/sessionStore';
 import { sweepOrphanBrowsers } from './chrome/processes';
 import { directorySize, pruneProfileCaches } from './chrome/profileCache';
-import { profileDirOf, type EngineFactory, type MessageAck } from './engine/Engine';
+import { profileDirOf, type EngineFactory, type IncomingMessage, type MessageAck } from './engine/Engine';
+import type { QrView } from './QrCode';
 import { Session } from './Session';
 import type { SessionConfig, SessionRecord, SessionStatus } from './SessionStatus';
 
@@ -31,6 +32,8 @@ export interface SessionManagerDeps {
 	onQr?(sessionId: string, raw: string): void;
 	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
 	onAck?(sessionId: string, ack: MessageAck): void;
+	onMessage?(sessionId: string, message: IncomingMessage): void;
+	onQrShown?(sessionId: string, qr: QrView): void;
 	/** After a session is deleted (its waiting messages are cancelled there). */
 	onDeleted?(sessionId: string): Promise<void>;
 }
@@ -155,6 +158,8 @@ export class SessionManager {
 			onQr: this.deps.onQr,
 			onStatus: (id, status, reason) => this.deps.onStatus?.(id, status, reason),
 			onAck: (id, ack) => this.deps.onAck?.(id, ack),
+			onMessage: (id, message) => this.deps.onMessage?.(id, message),
+			onQrShown: (id, qr) => this.deps.onQrShown?.(id, qr),
 			createEngine: () =>
 				this.deps.engineFactory({
 					sessionId: record.id,

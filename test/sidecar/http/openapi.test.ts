@@ -40,6 +40,8 @@ describe('GET /openapi.json', () => {
 			serverInfo: () => ({}) as never,
 			sessions: t.sidecar.sessions,
 			messages: t.sidecar.messages,
+			webhooks: t.sidecar.webhooks,
+			receivedMedia: undefined as never,
 			metrics: new Registry(),
 		});
 		const documented = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();

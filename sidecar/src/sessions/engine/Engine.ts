@@ -39,6 +39,28 @@ export interface MessageAck {
 	body?: string;
 }
 
+/** A message that appeared in a chat (from a contact, or sent by this account from another device). */
+export interface IncomingMessage {
+	/** Serialized id (`false_<chat>_<id>` for incoming). */
+	id: string;
+	chatId: string;
+	/** Who wrote it: the contact, or in a group the member. */
+	sender: string;
+	fromMe: boolean;
+	pushName?: string;
+	type: string;
+	/** Text, or a media message's caption. */
+	text?: string;
+	/** Unix seconds, as WhatsApp stamps it. */
+	timestamp: number;
+	isGroup: boolean;
+	group?: { id: string; name?: string };
+	quoted?: { id?: string; text?: string };
+	media?: { mimetype?: string; filename?: string; size?: number };
+	/** Fetches the media bytes through the page (only when `media` is set). */
+	downloadMedia?: () => Promise<{ mimetype: string; data: Buffer; filename?: string }>;
+}
+
 export type EngineEvent =
 	| { type: 'qr'; qr: string }
 	| { type: 'authenticated' }
@@ -48,7 +70,8 @@ export type EngineEvent =
 	/** The library gave up on the session: LOGOUT, UNPAIRED, CONFLICT, TOS_BLOCK, … */
 	| { type: 'disconnected'; reason: string }
 	| { type: 'browserGone'; failure: BrowserFailure; detail?: string }
-	| { type: 'ack'; ack: MessageAck };
+	| { type: 'ack'; ack: MessageAck }
+	| { type: 'message'; message: IncomingMessage };
 
 export interface EngineStopOutcome {
 	/** destroy() finished within its time limit. */

@@ -6,13 +6,23 @@ import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
 import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, WhatsAppEngine } from './Engine';
 import { profileDirOf } from './Engine';
+import { incomingMessage } from './incomingMessage';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 
 /** whatsapp-web.js's own default, set explicitly so a library default change cannot surprise us. */
 const USER_AGENT =
 	'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36';
 const BROWSER_EXIT_GRACE_MS = 3_000;
-const CLIENT_EVENTS = ['qr', 'authenticated', 'ready', 'change_state', 'disconnected', 'auth_failure', 'message_ack'] as const;
+const CLIENT_EVENTS = [
+	'qr',
+	'authenticated',
+	'ready',
+	'change_state',
+	'disconnected',
+	'auth_failure',
+	'message_ack',
+	'message_create',
+] as const;
 
 /**
  * The only place that touches whatsapp-web.js and puppeteer.
@@ -124,6 +134,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 					message.caption ? { caption: message.caption } : {},
 				)
 			: await client.sendMessage(chatId, message.text ?? '');
+		this.rememberSent(sent.id._serialized);
 		return { id: sent.id._serialized, ack: sent.ack ?? 0 };
 	}
 
@@ -142,6 +153,15 @@ export class WwebjsEngine implements WhatsAppEngine {
 		const onBrowser = this.browser?.listenerCount('disconnected') ?? 0;
 		const onPage = (this.page?.listenerCount('error') ?? 0) + (this.page?.listenerCount('close') ?? 0);
 		return onClient + onBrowser + onPage;
+	}
+
+	/** Ids of messages sent through the API, so their message_create is not reported as a new message. */
+	private readonly sentIds = new Set<string>();
+	private incoming: Promise<void> = Promise.resolve();
+
+	private rememberSent(id: string): void {
+		this.sentIds.add(id);
+		if (this.sentIds.size > 1_000) this.sentIds.delete(this.sentIds.values().next().value!);
 	}
 
 	private readyClient(): Client {
@@ -187,6 +207,16 @@ export class WwebjsEngine implements WhatsAppEngine {
 					body: message.body || undefined,
 				},
 			});
+		});
+		// message_create covers both directions: contacts' messages and this account's own from the phone.
+		client.on('message_create', (message: Message) => {
+			// Our own sends through the API are tracked by the send queue, not reported as messages.
+			if (message.fromMe && this.sentIds.has(message.id._serialized)) return;
+			// Reading a group's name is asynchronous: a chain keeps the messages in their order.
+			this.incoming = this.incoming
+				.then(() => incomingMessage(message))
+				.then((incoming) => this.emit({ type: 'message', message: incoming }))
+				.catch(() => undefined);
 		});
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>

@@ -1,0 +1,54 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
+import { verify } from '../../sidecar/src/delivery/signature';
+import { pollUntil } from './poll';
+
+export interface Received {
+	/** What the receiver answered. */
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- event envelopes, checked by each test
+	raw: string;
+	at: number;
+}
+
+/**
+ * A local webhook receiver: records every POST it answers (with the status it
+ * gave), answering what `respond` says: 200 by default; a test can make it
+ * fail, hang (never answer) or say 410.
+ */
+export async function startReceiver() {
+	const received: Received[] = [];
+	let respond: (request: Received) => number | 'hang' = () => 200;
+	const server = http.createServer((req, res) => {
+		let raw = '';
+		req.on('data', (chunk) => (raw += chunk));
+		req.on('end', () => {
+			const request: Received = { status: 0, headers: req.headers, body: raw ? JSON.parse(raw) : undefined, raw, at: Date.now() };
+			const answer = respond(request);
+			if (answer === 'hang') return; // never answers: the sender's timeout decides
+			request.status = answer;
+			received.push(request);
+			res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	return {
+		url,
+		received,
+		respondWith(fn: (request: Received) => number | 'hang') {
+			respond = fn;
+		},
+		verifies(request: Received, secret: string): boolean {
+			return verify(secret, Number(request.headers['x-sidecar-timestamp']), request.raw, String(request.headers['x-sidecar-signature']));
+		},
+		waitFor(done: (all: Received[]) => boolean, what: string, timeoutMs = 30_000) {
+			return pollUntil(() => received, done, { what, timeoutMs });
+		},
+		close: () => new Promise<void>((resolve) => {
+			server.closeAllConnections();
+			server.close(() => resolve());
+		}),
+	};
+}
