@@ -36,6 +36,7 @@ export class IncomingMessages {
 			// Not chained: holding it must not delay the contacts' messages.
 			setTimeout(() => {
 				if (!this.deps.sentByQueue(message.id)) void this.handle(session, message);
+				else this.deps.logger.debug({ session, messageId: message.id }, 'own message sent through the API: not reported as a message');
 			}, OWN_MESSAGE_HOLD_MS).unref();
 			return;
 		}
