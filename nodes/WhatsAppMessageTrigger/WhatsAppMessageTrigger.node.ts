@@ -1,0 +1,178 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
+import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
+import { mediaBinary } from '../shared/sidecarMedia';
+import {
+	createSubscription,
+	deleteSubscription,
+	subscriptionExists,
+	type SubscriptionConfig,
+} from '../shared/webhookLifecycle';
+
+interface MessageOptions {
+	chats?: string;
+	textContains?: string;
+	mediaBinaryProperty?: string;
+}
+
+/** Chat ids as the sidecar filters them; a bare phone number means its private chat. */
+function chatIds(value: unknown): string[] {
+	return parseList(value).map((chat) => {
+		if (chat.includes('@')) return chat;
+		const digits = chat.replace(/\D/g, '');
+		return digits ? `${digits}@c.us` : chat;
+	});
+}
+
+/** What the sidecar filters for this trigger; the text filter is applied here, in webhook(). */
+function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
+	const options = this.getNodeParameter('options', {}) as MessageOptions;
+	const chats = chatIds(options.chats);
+	return {
+		events: ['message'],
+		sessions: selectedSessions.call(this),
+		filters: {
+			...(this.getNodeParameter('ignoreOwnMessages', true) ? { fromMe: false } : {}),
+			...(this.getNodeParameter('includeGroups', true) ? {} : { groups: false }),
+			...(chats.length ? { chats } : {}),
+		},
+	};
+}
+
+export class WhatsAppMessageTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Message Trigger',
+		name: 'whatsAppMessageTrigger',
+		icon: { light: 'file:whatsApp.svg', dark: 'file:whatsApp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'On message',
+		description: 'Starts the workflow when a WhatsApp message arrives through the local WhatsApp sidecar',
+		defaults: { name: 'On WhatsApp Message' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whatsAppSidecarApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Without it n8n 2.x answers the sidecar with the literal text "firstEntryJson".
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			sessionsProperty,
+			{
+				displayName: 'Ignore Own Messages',
+				name: 'ignoreOwnMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to leave out messages this account wrote on the phone or in WhatsApp Web (messages sent through the sidecar are never reported here)',
+			},
+			{
+				displayName: 'Include Groups',
+				name: 'includeGroups',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include messages in group chats',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Only These Chats',
+						name: 'chats',
+						type: 'string',
+						default: '',
+						placeholder: '628123456789@c.us, 120363012345678901@g.us',
+						description:
+							'Comma-separated chat IDs (…@c.us, …@g.us for groups) or phone numbers with country code; only messages in these chats',
+					},
+					{
+						displayName: 'Put Media in Binary Field',
+						name: 'mediaBinaryProperty',
+						type: 'string',
+						default: 'data',
+						description:
+							'Download the photo, video, voice note or document of a media message into this binary field',
+					},
+					{
+						displayName: 'Text Contains',
+						name: 'textContains',
+						type: 'string',
+						default: '',
+						description: 'Only messages whose text or caption contains this (not case-sensitive)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getSessions } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this, subscriptionConfig.call(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this, subscriptionConfig.call(this));
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const received = receiveEvent.call(this);
+		if ('response' in received) return received.response;
+		const { event } = received;
+		if (event.type !== 'message') return ignoreEvent(`not a message: ${event.type}`);
+
+		const options = this.getNodeParameter('options', {}) as MessageOptions;
+		const needle = (options.textContains ?? '').toLowerCase();
+		if (needle && !String(event.payload.text ?? '').toLowerCase().includes(needle)) {
+			return ignoreEvent('the text does not contain the filter text');
+		}
+
+		const json = eventJson(event);
+		const item: INodeExecutionData = { json };
+		const property = options.mediaBinaryProperty?.trim();
+		const media = event.payload.media;
+		if (property && media && typeof media === 'object') {
+			const mediaJson = { ...(media as IDataObject) };
+			try {
+				const binary = await mediaBinary.call(this, mediaJson);
+				if (binary) {
+					item.binary = { [property]: binary };
+					// The bytes are in the binary field now; no need to carry them twice.
+					delete mediaJson.base64;
+				}
+			} catch (error) {
+				// The message still starts the workflow; the media's absence is stated on it.
+				const reason = error instanceof Error ? error.message : String(error);
+				this.logger.warn(`Could not download the media of WhatsApp message ${String(event.payload.id)}: ${reason}`);
+				mediaJson.downloadError = reason;
+			}
+			json.media = mediaJson;
+		}
+		return { workflowData: [[item]] };
+	}
+}

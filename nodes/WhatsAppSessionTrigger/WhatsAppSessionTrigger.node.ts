@@ -1,0 +1,146 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
+import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
+import {
+	createSubscription,
+	deleteSubscription,
+	subscriptionExists,
+	type SubscriptionConfig,
+} from '../shared/webhookLifecycle';
+
+const EVENTS = ['session.status', 'session.qr'];
+
+/** The statuses worth an alert: someone has to scan, or the session gave up. */
+const ALERT_STATUSES = ['FAILED', 'LOGGED_OUT', 'SCAN_QR'];
+
+const PNG_DATA_URL = /^data:image\/png;base64,/;
+
+function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
+	const chosen = parseList(this.getNodeParameter('events', ['session.status'])).filter((e) => EVENTS.includes(e));
+	// The sidecar does not filter session events by status: webhook() does.
+	return { events: chosen.length ? chosen : ['session.status'], sessions: selectedSessions.call(this), filters: {} };
+}
+
+export class WhatsAppSessionTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Session Trigger',
+		name: 'whatsAppSessionTrigger',
+		icon: { light: 'file:whatsApp.svg', dark: 'file:whatsApp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'On session status',
+		description:
+			'Starts the workflow when a WhatsApp sidecar session needs attention: a QR to scan, logged out, failed',
+		defaults: { name: 'On WhatsApp Session Status' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whatsAppSidecarApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Without it n8n 2.x answers the sidecar with the literal text "firstEntryJson".
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			sessionsProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{
+						name: 'New QR Code',
+						value: 'session.qr',
+						description: 'Each QR a session shows to be linked (raw text, data URL and PNG)',
+					},
+					{
+						name: 'Status Changed',
+						value: 'session.status',
+						description: 'A session changed status (filtered by the statuses below)',
+					},
+				],
+				default: ['session.status'],
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Authenticated', value: 'AUTHENTICATED' },
+					{ name: 'Failed', value: 'FAILED', description: 'Gave up after too many failures, or blocked' },
+					{ name: 'Logged Out', value: 'LOGGED_OUT', description: 'Unlinked from the phone: needs a new QR scan' },
+					{ name: 'Ready', value: 'READY', description: 'Connected and able to send' },
+					{ name: 'Reconnecting', value: 'RECONNECTING', description: 'Lost the connection and restarting' },
+					{ name: 'Scan QR', value: 'SCAN_QR', description: 'Waiting for a QR scan' },
+					{ name: 'Starting', value: 'STARTING' },
+					{ name: 'Stopped', value: 'STOPPED' },
+				],
+				default: ['FAILED', 'LOGGED_OUT', 'SCAN_QR'],
+				description: 'For Status Changed: which new statuses start the workflow; leave empty for all',
+			},
+			{
+				displayName: 'Put QR PNG in Binary Field',
+				name: 'qrBinaryProperty',
+				type: 'string',
+				default: 'data',
+				description: 'For New QR Code: the binary field for the QR as a PNG image; leave empty for none',
+			},
+		],
+	};
+
+	methods = { loadOptions: { getSessions } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this, subscriptionConfig.call(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this, subscriptionConfig.call(this));
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const received = receiveEvent.call(this);
+		if ('response' in received) return received.response;
+		const { event } = received;
+		const json = eventJson(event);
+
+		if (event.type === 'session.status') {
+			const statuses = parseList(this.getNodeParameter('statuses', ALERT_STATUSES));
+			if (statuses.length && !statuses.includes(String(event.payload.status))) {
+				return ignoreEvent(`status ${String(event.payload.status)} is not selected`);
+			}
+			return { workflowData: [[{ json }]] };
+		}
+
+		if (event.type === 'session.qr') {
+			const item: INodeExecutionData = { json };
+			const property = String(this.getNodeParameter('qrBinaryProperty', 'data') ?? '').trim();
+			const dataUrl = event.payload.dataUrl;
+			if (property && typeof dataUrl === 'string' && PNG_DATA_URL.test(dataUrl)) {
+				const png = Buffer.from(dataUrl.replace(PNG_DATA_URL, ''), 'base64');
+				item.binary = { [property]: await this.helpers.prepareBinaryData(png, `qr-${event.session}.png`, 'image/png') };
+			}
+			return { workflowData: [[item]] };
+		}
+
+		return ignoreEvent(`not a session event: ${event.type}`);
+	}
+}
