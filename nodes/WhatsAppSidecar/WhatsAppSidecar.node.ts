@@ -5,8 +5,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { contactDescription } from './actions/contact';
+import { messageDescription } from './actions/message';
 import { router } from './actions/router';
 import { serverDescription } from './actions/server';
+import { sessionDescription } from './actions/session';
+import { searchSessions } from './methods/listSearch';
 
 // Programmatic rather than declarative: sending media reads n8n binary data and
 // Get QR returns a PNG binary, which declarative routing does not express.
@@ -30,12 +34,22 @@ export class WhatsAppSidecar implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Server', value: 'server' }],
-				default: 'server',
+				options: [
+					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp' },
+					{ name: 'Message', value: 'message', description: 'Send messages and follow their status' },
+					{ name: 'Server', value: 'server', description: 'Check that the sidecar is reachable' },
+					{ name: 'Session', value: 'session', description: 'Link phones (QR code) and manage their sessions' },
+				],
+				default: 'message',
 			},
+			...messageDescription,
+			...sessionDescription,
+			...contactDescription,
 			...serverDescription,
 		],
 	};
+
+	methods = { listSearch: { searchSessions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

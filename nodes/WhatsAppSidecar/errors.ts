@@ -1,7 +1,14 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+/** What the sidecar answers on failure: `{ error: { code, message, details? } }`. */
+export interface SidecarErrorInfo {
+	code?: string;
+	message?: string;
+	details?: { [key: string]: unknown };
+}
+
 interface SidecarErrorBody {
-	error?: { code?: string; message?: string };
+	error?: SidecarErrorInfo;
 }
 
 interface HttpFailure {
@@ -9,6 +16,14 @@ interface HttpFailure {
 	code?: string;
 	response?: { status?: number; data?: SidecarErrorBody; body?: SidecarErrorBody };
 	cause?: { code?: string; response?: { status?: number; data?: SidecarErrorBody } };
+}
+
+/** The sidecar's coded error inside a failed request, if the sidecar answered one. */
+export function sidecarErrorInfo(error: unknown): { status?: number; error?: SidecarErrorInfo } {
+	const failure = (error ?? {}) as HttpFailure;
+	const response = failure.response ?? failure.cause?.response;
+	const body = response?.data ?? failure.response?.body;
+	return { status: response?.status, error: typeof body === 'object' && body ? body.error : undefined };
 }
 
 /**
@@ -21,13 +36,11 @@ interface HttpFailure {
  */
 export function sidecarApiError(node: INode, error: unknown, itemIndex?: number): NodeApiError {
 	const failure = (error ?? {}) as HttpFailure;
-	const response = failure.response ?? failure.cause?.response;
-	const body = response?.data ?? failure.response?.body;
-	const sidecar = typeof body === 'object' && body ? body.error : undefined;
-	const status = response?.status === undefined ? undefined : String(response.status);
+	const { status, error: sidecar } = sidecarErrorInfo(error);
 
 	if (sidecar?.message) {
-		return plainApiError(node, sidecar.message, `Sidecar error code: ${sidecar.code ?? 'unknown'}`, itemIndex, status);
+		const httpCode = status === undefined ? undefined : String(status);
+		return plainApiError(node, sidecar.message, `Sidecar error code: ${sidecar.code ?? 'unknown'}`, itemIndex, httpCode);
 	}
 	const code = failure.code ?? failure.cause?.code;
 	if (code && ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT'].includes(code)) {

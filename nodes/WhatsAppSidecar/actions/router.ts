@@ -5,12 +5,18 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { sidecarApiError } from '../errors';
+import { contactOperations } from './contact';
+import { messageOperations } from './message';
 import { serverOperations } from './server';
+import { sessionOperations } from './session';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
-const operations: Record<string, Record<string, Operation>> = {
+export const operations: Record<string, Record<string, Operation>> = {
+	contact: contactOperations,
+	message: messageOperations,
 	server: serverOperations,
+	session: sessionOperations,
 };
 
 /** Runs the chosen operation once per input item; failures stay with their item. */

@@ -70,3 +70,33 @@ describe('WhatsApp (Sidecar) node', () => {
 		]);
 	});
 });
+
+describe('WhatsApp (Sidecar) description', () => {
+	const { properties, usableAsTool } = new WhatsAppSidecar().description;
+
+	it('routes every operation it shows, and shows every operation it routes', async () => {
+		const { operations } = await import('../../../nodes/WhatsAppSidecar/actions/router');
+		const resources = properties.find((p) => p.name === 'resource')?.options?.map((o) => (o as { value: string }).value) ?? [];
+		const shown = Object.fromEntries(
+			resources.map((resource) => [
+				resource,
+				properties
+					.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+					.flatMap((p) => p.options?.map((o) => (o as { value: string }).value) ?? [])
+					.sort(),
+			]),
+		);
+		const routed = Object.fromEntries(Object.entries(operations).map(([resource, ops]) => [resource, Object.keys(ops).sort()]));
+		expect(shown).toEqual(routed);
+		expect(usableAsTool).toBe(true);
+	});
+
+	it('offers the session picker wherever a session is used', () => {
+		const pickers = properties.filter((p) => p.name === 'session');
+		expect(pickers.every((p) => p.type === 'resourceLocator')).toBe(true);
+		const operationsWithPicker = pickers.flatMap((p) => p.displayOptions?.show?.operation ?? []).sort();
+		expect(operationsWithPicker).toEqual(
+			['checkNumber', 'getQr', 'getStatus', 'logout', 'restart', 'sendMedia', 'sendText', 'start', 'stop'].sort(),
+		);
+	});
+});

@@ -1,0 +1,67 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { toIsoDateTime } from '../../helpers/dateTime';
+import { parseReference } from '../../helpers/reference';
+import { getSessionId, sessionPath } from '../../helpers/session';
+import { sidecarRequest } from '../../transport';
+import { waitUntilSent } from './waitUntilSent';
+
+interface SendOptions {
+	checkNumber?: boolean;
+	idempotencyKey?: string;
+	lane?: 'reply' | 'bulk';
+	reference?: unknown;
+	sendAt?: unknown;
+	waitTimeout?: number;
+	waitUntilSent?: boolean;
+}
+
+/**
+ * Sends one message (`POST /api/sessions/:id/messages`): the operation's content
+ * plus the Options, with the defaults that make sending safe to repeat. Outputs
+ * the job, after waiting for it when asked.
+ */
+export async function sendMessage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	operation: string,
+	content: IDataObject,
+): Promise<INodeExecutionData[]> {
+	const session = getSessionId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
+	const to = String(this.getNodeParameter('to', itemIndex, '')).trim();
+	if (!to) throw new NodeOperationError(this.getNode(), 'Enter who gets the message in "To"', { itemIndex });
+
+	const body: IDataObject = {
+		to,
+		...content,
+		idempotencyKey: String(options.idempotencyKey ?? '').trim() || defaultIdempotencyKey.call(this, itemIndex, operation),
+		lane: options.lane ?? 'bulk',
+	};
+	const reference = parseReference(options.reference) ?? this.getInputData()[itemIndex]?.json?.id ?? undefined;
+	if (reference !== undefined && reference !== null) body.reference = reference as IDataObject;
+	const sendAt = toIsoDateTime(options.sendAt, this.getTimezone());
+	if (sendAt === null) {
+		throw new NodeOperationError(this.getNode(), `"Send At" is not a date and time: ${String(options.sendAt)}`, {
+			itemIndex,
+			description: 'Use the date picker, or an ISO time such as 2030-01-31T09:00:00.',
+		});
+	}
+	if (sendAt) body.sendAt = sendAt;
+	if (options.checkNumber) body.checkNumber = true;
+
+	const accepted = await sidecarRequest.call(this, 'POST', sessionPath(session, '/messages'), body);
+	const job = options.waitUntilSent
+		? { ...(await waitUntilSent.call(this, itemIndex, accepted, options.waitTimeout ?? 60)), duplicate: accepted.duplicate }
+		: accepted;
+	return [{ json: job, pairedItem: { item: itemIndex } }];
+}
+
+/**
+ * One key per workflow, execution, node, run of the node and item: the same item
+ * sent again in this execution (Retry On Fail) gets the job it already has, while a
+ * loop running this node again, or a second WhatsApp node, sends its own message.
+ */
+function defaultIdempotencyKey(this: IExecuteFunctions, itemIndex: number, operation: string): string {
+	const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$thisRunIndex) || 0;
+	return [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex, operation].join(':');
+}
