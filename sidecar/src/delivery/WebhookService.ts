@@ -73,11 +73,18 @@ export class WebhookService {
 
 	/** Loads subscriptions, deliveries left from the last run and dead letters; then listens to the bus. */
 	async boot(): Promise<void> {
-		const { subscriptions, pending, dead } = await this.deps.store.load();
-		for (const s of subscriptions) this.subscriptions.set(s.id, s);
+		const loaded = await this.deps.store.load();
+		for (const s of loaded.subscriptions) this.subscriptions.set(s.id, s);
+		// Left by a subscription removed while they were being written: nobody to deliver them to.
+		const known = (d: Delivery) => this.subscriptions.has(d.subscriptionId);
+		for (const d of loaded.pending.filter((d) => !known(d))) await this.deps.store.removePending(d.id);
+		for (const d of loaded.dead.filter((d) => !known(d))) await this.deps.store.removeDead(d.id);
+		const pending = loaded.pending.filter(known);
+		const dead = loaded.dead.filter(known);
 		for (const d of dead) this.deadOf(d.subscriptionId).set(d.id, d);
 		pending.sort((a, b) => a.seq - b.seq);
-		this.seq = Math.max(0, ...pending.map((d) => d.seq), ...dead.map((d) => d.seq));
+		// Not Math.max(...): spreading a long backlog (~150k deliveries) overflows the stack.
+		this.seq = [...pending, ...dead].reduce((max, d) => Math.max(max, d.seq), 0);
 		for (const d of pending) this.dispatcher.add(d);
 		this.unsubscribe = this.deps.bus.subscribe((event) => {
 			// One after another: a later event must not reach the schedule before an earlier one.
@@ -167,6 +174,12 @@ export class WebhookService {
 
 	private async settled(delivery: Delivery, outcome: AttemptOutcome, latencyMs: number): Promise<void> {
 		this.deps.metrics?.attempt(outcome);
+		if (!this.subscriptions.has(delivery.subscriptionId)) {
+			// Removed (DELETE, or 410 in another chat) while this attempt was under way: remove() has
+			// already cleared its deliveries, so keep nothing of this one (no pending row, no dead letter).
+			await this.deps.store.removePending(delivery.id);
+			return;
+		}
 		const stats = this.statsOf(delivery.subscriptionId);
 		switch (outcome) {
 			case 'delivered':

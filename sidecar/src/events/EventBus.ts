@@ -39,7 +39,8 @@ export class EventBus {
 	private readonly emitter = new EventEmitter();
 
 	publish(input: PublishInput): SidecarEvent {
-		const event: SidecarEvent = { id: eventId(), timestamp: new Date().toISOString(), ...input };
+		// A copy: publishers pass live objects (a job's history), and a retry must send what happened then.
+		const event: SidecarEvent = { id: eventId(), timestamp: new Date().toISOString(), type: input.type, session: input.session, payload: structuredClone(input.payload) };
 		this.emitter.emit('event', event);
 		return event;
 	}
