@@ -12,8 +12,10 @@ export interface AckTrackerDeps {
 	logger: Logger;
 	undeliveredAfterMs: number;
 	resendUndelivered: boolean;
-	/** A job changed (ack, undelivered, resend): persist happened already; events and queue wake-ups go here. */
-	onChange(job: MessageJob, what: 'ack' | 'undelivered' | 'resend'): void;
+	/** Persists a changed job and announces the change once it is on disk. */
+	commit(job: MessageJob): Promise<void>;
+	/** An undelivered job went back to the queue to be sent once more. */
+	onResend(job: MessageJob): void;
 }
 
 /**
@@ -59,21 +61,19 @@ export class AckTracker {
 				job.resent = true;
 				markJob(job, 'undelivered', { detail: `no delivered ack within ${Math.round(this.deps.undeliveredAfterMs / 1000)} s` });
 				markJob(job, 'queued', { detail: 'sending once more (SIDECAR_UNDELIVERED_RESEND)' });
-				await this.deps.store.save(job);
-				this.deps.onChange(job, 'resend');
+				await this.deps.commit(job);
+				this.deps.onResend(job);
 				continue;
 			}
 			markJob(job, 'undelivered', { detail: `no delivered ack within ${Math.round(this.deps.undeliveredAfterMs / 1000)} s` });
-			await this.deps.store.save(job);
-			this.deps.onChange(job, 'undelivered');
+			await this.deps.commit(job);
 		}
 		for (const [id, held] of this.early) if (now - held.at > EARLY_ACK_HOLD_MS) this.early.delete(id);
 	}
 
 	private async apply(job: MessageJob, level: number): Promise<void> {
 		if (!applyAck(job, level)) return;
-		await this.deps.store.save(job);
-		this.deps.onChange(job, 'ack');
+		await this.deps.commit(job);
 	}
 
 	/**

@@ -48,10 +48,8 @@ export class MessageService {
 			logger: this.log,
 			undeliveredAfterMs: deps.options.undeliveredAfterMs,
 			resendUndelivered: deps.options.resendUndelivered,
-			onChange: (job, what) => {
-				this.publish(job);
-				if (what === 'resend') void this.queue(job.session).then((q) => q.wake());
-			},
+			commit: (job) => this.commit(job),
+			onResend: (job) => void this.queue(job.session).then((q) => q.wake()),
 		});
 	}
 
@@ -67,8 +65,7 @@ export class MessageService {
 				// The process died between "attempt recorded" and "library answered": it may have gone out.
 				job.error = { code: 'SEND_INTERRUPTED', message: 'The sidecar stopped while this message was being sent; it may or may not have arrived, so it is not sent again.' };
 				markJob(job, 'uncertain', { detail: 'SEND_INTERRUPTED' });
-				await this.deps.store.save(job);
-				this.publish(job);
+				await this.commit(job);
 			} else if (WAITING_STATUSES.has(job.status) && !known.has(job.session)) {
 				await this.cancelJob(job, 'SESSION_DELETED');
 			}
@@ -194,10 +191,8 @@ export class MessageService {
 					sendTimeoutMs: this.deps.options.sendTimeoutMs,
 					typingMs: (length) => this.pacerFor(sessionId).typingMs(length),
 				}),
-			onChange: (job) => {
-				this.publish(job);
-				if (job.messageIds.length) void this.acks.claimEarlyAcks(job);
-			},
+			commit: (job) => this.commit(job),
+			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
 		});
 		await queue.load();
@@ -207,9 +202,8 @@ export class MessageService {
 	private async cancelJob(job: MessageJob, reason: string): Promise<void> {
 		job.notBefore = undefined;
 		markJob(job, 'cancelled', { detail: reason });
-		await this.deps.store.save(job);
+		await this.commit(job);
 		await this.deps.store.dropMedia(job.id);
-		this.publish(job);
 	}
 
 	private async sweep(): Promise<void> {
@@ -221,6 +215,20 @@ export class MessageService {
 		} catch (error) {
 			this.log.error({ err: error }, 'message sweep failed');
 		}
+	}
+
+	/**
+	 * Saves the job and publishes its event once the save landed. The event is
+	 * taken now, so a change that follows before the write finishes (an ack right
+	 * behind another) cannot make this event carry the later state.
+	 */
+	private commit(job: MessageJob): Promise<void> {
+		const saved = this.deps.store.save(job);
+		const event = jobEvent(job);
+		if (event) event.payload = structuredClone(event.payload);
+		return saved.then(() => {
+			if (event) this.deps.bus.publish(event);
+		});
 	}
 
 	private publish(job: MessageJob): void {

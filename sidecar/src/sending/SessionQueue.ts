@@ -27,8 +27,10 @@ export interface SessionQueueDeps {
 	linkedAt(): number | undefined;
 	/** One send: number check, media, the library call. */
 	send(job: MessageJob, engine: WhatsAppEngine): Promise<SentMessage>;
-	/** A job changed status (events go out from here). */
-	onChange(job: MessageJob): void;
+	/** Persists a changed job and announces the change once it is on disk (in the order of changes). */
+	commit(job: MessageJob): Promise<void>;
+	/** A send returned its message id (acks that came first can now be applied). */
+	onSent(job: MessageJob): void;
 	random?: () => number;
 }
 
@@ -157,8 +159,7 @@ export class SessionQueue {
 		job.attemptStartedAt = Date.now();
 		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });
 		// On disk before the library is called: a crash from here on makes the job `uncertain`, never a blind resend.
-		await store.save(job);
-		this.deps.onChange(job);
+		await this.deps.commit(job);
 		try {
 			const sent = await this.deps.send(job, engine);
 			this.noteSent(job.to);
@@ -168,10 +169,10 @@ export class SessionQueue {
 			this.onSendError(job, error);
 		}
 		job.attemptStartedAt = undefined;
-		await store.save(job);
+		await this.deps.commit(job);
+		if (job.messageIds.length) this.deps.onSent(job);
 		// Media bytes stay while the job may still be sent (a retry, or a resend when undelivered).
 		if (FINISHED_STATUSES.has(job.status)) await store.dropMedia(job.id).catch(() => undefined);
-		this.deps.onChange(job);
 	}
 
 	private onSendError(job: MessageJob, error: unknown): void {
@@ -206,7 +207,7 @@ export class SessionQueue {
 			if (now - this.waitStart(job) < this.deps.options.maxWaitMs) continue;
 			const error = new SessionNotReadyError(this.deps.session, this.deps.options.maxWaitMs);
 			failJob(job, error.code, error.message);
-			void this.deps.store.save(job).then(() => this.deps.onChange(job));
+			void this.deps.commit(job);
 		}
 	}
 

@@ -46,7 +46,8 @@ describe('SessionQueue timing (fake timers)', () => {
 			engine: () => (ready ? engine : undefined),
 			linkedAt: () => undefined,
 			send: (job, e) => sendAttempt(job, e, { store, media: DEFAULT_MEDIA_POLICY, sendTimeoutMs: 10_000, typingMs: () => 0 }),
-			onChange: () => undefined,
+			commit: (job) => store.save(job),
+			onSent: () => undefined,
 			random: () => 0, // the shortest backoff: a quarter of the window
 		});
 	});
