@@ -19,21 +19,90 @@ export async function createCredential(n8n: N8n, sidecar: E2eSidecar, name = 'Wh
 	return created.id as string;
 }
 
+export interface WorkflowFileOptions {
+	name?: string;
+	/** Text replaced in the file before parsing (e.g. a placeholder URL by the test's endpoint). */
+	replace?: Record<string, string>;
+	/** Changes to the parsed workflow before it is created (e.g. a node parameter). */
+	edit?: (workflow: Json) => void;
+}
+
 /**
  * Creates a workflow from a JSON file (an importable export: name, nodes, connections,
  * settings): the credential placeholder becomes `credentialId`, and webhook nodes get fresh
  * webhook ids so two workflows from the same file do not clash. Returns the created workflow.
  */
-export async function createWorkflowFromFile(n8n: N8n, file: string, credentialId: string, name?: string): Promise<Json> {
-	const source = fs.readFileSync(file, 'utf8').split(CREDENTIAL_PLACEHOLDER).join(credentialId);
+export async function createWorkflowFromFile(
+	n8n: N8n,
+	file: string,
+	credentialId: string,
+	nameOrOptions: string | WorkflowFileOptions = {},
+): Promise<Json> {
+	const options = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : nameOrOptions;
+	let source = fs.readFileSync(file, 'utf8').split(CREDENTIAL_PLACEHOLDER).join(credentialId);
+	for (const [from, to] of Object.entries(options.replace ?? {})) {
+		if (!source.includes(from)) throw new Error(`${file} does not contain ${from}`);
+		source = source.split(from).join(to);
+	}
 	const wf = JSON.parse(source) as Json;
+	options.edit?.(wf);
 	const nodes = (wf.nodes as Json[]).map((node) => (node.webhookId ? { ...node, webhookId: randomUUID() } : node));
 	return n8n.api('POST', '/workflows', {
-		name: name ?? wf.name,
+		name: options.name ?? wf.name,
 		nodes,
 		connections: wf.connections,
 		settings: wf.settings ?? { executionOrder: 'v1' },
 	});
+}
+
+/** The node called `name` in a parsed workflow (fails when there is none). */
+export function nodeNamed(workflow: Json, name: string): Json {
+	const node = (workflow.nodes as Json[]).find((n) => n.name === name);
+	if (!node) throw new Error(`the workflow has no node "${name}" (it has ${(workflow.nodes as Json[]).map((n) => n.name).join(', ')})`);
+	return node;
+}
+
+/**
+ * Runs a workflow the way the editor's "Execute workflow" button does (`POST /rest/workflows/:id/run`
+ * with the owner's cookie), from `trigger` (a Manual Trigger), optionally only up to `destination`.
+ * Waits for the execution to finish; it is saved like any manual execution.
+ */
+export async function runManually(
+	n8n: N8n,
+	workflowId: string,
+	trigger: string,
+	options: { destination?: string; timeoutMs?: number; sidecar?: E2eSidecar } = {},
+): Promise<Json> {
+	const body: Json = { triggerToStartFrom: { name: trigger } };
+	if (options.destination) body.destinationNode = { nodeName: options.destination, mode: 'inclusive' };
+	const started = await n8n.rest<Json>('POST', `/workflows/${workflowId}/run`, body);
+	const executionId = started.data?.executionId as string | undefined;
+	if (!executionId) throw new Error(`the manual run did not start an execution: ${JSON.stringify(started)}`);
+	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+	let execution: Json = {};
+	while (Date.now() < deadline) {
+		execution = await n8n.api('GET', `/executions/${executionId}?includeData=true`, undefined, [404]);
+		if (execution.finished || ['success', 'error', 'crashed', 'canceled'].includes(execution.status)) return execution;
+		await sleep(200);
+	}
+	throw new Error(`execution ${executionId} did not finish within ${options.timeoutMs ?? 60_000} ms.\n${failureContext(n8n, [execution], options.sidecar)}`);
+}
+
+/** The items a node output in an execution (its last run, output `output`). */
+export function nodeItems(execution: Json, node: string, output = 0): Json[] {
+	const runs = execution.data?.resultData?.runData?.[node] as Json[] | undefined;
+	if (!runs?.length) throw new Error(`node "${node}" did not run.\n${describeExecution(execution)}`);
+	return (runs[runs.length - 1].data?.main?.[output] ?? []) as Json[];
+}
+
+/** The bytes of a binary field of an execution item (n8n keeps them on disk; its REST API serves them). */
+export async function binaryBytes(n8n: N8n, binary: Json): Promise<Buffer> {
+	if (binary.data && !binary.id) return Buffer.from(String(binary.data), 'base64');
+	const response = await fetch(`${n8n.url}/rest/binary-data?id=${encodeURIComponent(String(binary.id))}&action=download`, {
+		headers: { cookie: n8n.cookie() },
+	});
+	if (!response.ok) throw new Error(`GET /rest/binary-data ${binary.id}: ${response.status} ${await response.text()}`);
+	return Buffer.from(await response.arrayBuffer());
 }
 
 export async function activate(n8n: N8n, workflowId: string): Promise<Json> {

@@ -60,6 +60,8 @@ export async function freePort(): Promise<number> {
 export interface N8nOptions {
 	/** Reuse a user folder (a restart keeps the database); default a new temp folder. */
 	userFolder?: string;
+	/** Listen on this port (a restart keeps webhook URLs); default a free one. */
+	port?: number;
 	/** Called with the user folder before n8n starts (to install community packages). */
 	prepare?: (userFolder: string) => void | Promise<void>;
 	env?: Record<string, string>;
@@ -68,6 +70,7 @@ export interface N8nOptions {
 
 export interface N8n {
 	url: string;
+	port: number;
 	userFolder: string;
 	/** Milliseconds from spawn to /healthz/readiness answering 200. */
 	readyAfterMs: number;
@@ -78,6 +81,8 @@ export interface N8n {
 	getWithCookie<T = Json>(anyPath: string): Promise<T>;
 	/** The internal REST API (`/rest` + path) with the owner's cookie. */
 	rest<T = Json>(method: string, restPath: string, body?: unknown): Promise<T>;
+	/** The owner's login cookie (`n8n-auth=…`), for a browser or a raw fetch. */
+	cookie(): string;
 	logs(): string;
 	stop(): Promise<void>;
 	/** stop() and remove the user folder (unless kept for a restart). */
@@ -90,7 +95,7 @@ const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', p
 export async function startN8n(install: N8nInstall, options: N8nOptions = {}): Promise<N8n> {
 	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	await options.prepare?.(userFolder);
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -180,6 +185,7 @@ export async function startN8n(install: N8nInstall, options: N8nOptions = {}): P
 
 	return {
 		url,
+		port,
 		userFolder,
 		readyAfterMs,
 		apiKey,
@@ -190,6 +196,7 @@ export async function startN8n(install: N8nInstall, options: N8nOptions = {}): P
 			if (!response.ok) throw new Error(`n8n GET ${anyPath}: ${response.status} ${await response.text()}`);
 			return (await response.json()) as T;
 		},
+		cookie: () => cookie,
 		logs: () => log.text(),
 		stop,
 		async dispose({ keepUserFolder = false } = {}) {
@@ -197,6 +204,15 @@ export async function startN8n(install: N8nInstall, options: N8nOptions = {}): P
 			if (!keepUserFolder) fs.rmSync(userFolder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 		},
 	};
+}
+
+/**
+ * Stops n8n (SIGTERM) and starts it again on the same user folder and port: the database,
+ * the active workflows and their webhook URLs stay. `env` applies to the new process.
+ */
+export async function restartN8n(install: N8nInstall, n8n: N8n, env: Record<string, string> = {}): Promise<N8n> {
+	await n8n.stop();
+	return startN8n(install, { userFolder: n8n.userFolder, port: n8n.port, env });
 }
 
 /** SIGTERM to the process group, SIGKILL to it after `graceMs`; resolves once the child is gone. */

@@ -13,12 +13,20 @@ export interface E2eSidecar {
 	url: string;
 	apiKey: string;
 	dataDir: string;
-	process: SidecarProcess;
+	/** The current process (a new one after restart()). */
+	readonly process: SidecarProcess;
 	api(method: string, apiPath: string, body?: object): Promise<{ status: number; body: Json }>;
 	/** The last lines of its output (JSON log lines). */
 	tail(lines?: number): string;
 	/** Creates a session, scans its QR on the fake and waits for READY; the linked phone. */
 	link(session: string, phone?: string): Promise<FakePhone>;
+	/** Waits until the session has this status (`GET /api/sessions/:id`); the session view. */
+	waitForStatus(session: string, status: string, timeoutMs?: number): Promise<Json>;
+	/**
+	 * SIGTERM, then the same command again on the same data folder and port (so URLs kept
+	 * elsewhere, like the n8n credential, still work); resolves once it listens.
+	 */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -30,9 +38,8 @@ export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, st
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
 	const apiKey = `e2e-sidecar-key-${Date.now()}-0123456789`;
 	const chromiumArgs = fake.chromiumArgs.map((a) => `"${a}"`).join(' ');
-	let child: SidecarProcess;
-	try {
-		child = await spawnSidecar(['--port', '0', '--data-dir', dataDir, `--chromium-args=${chromiumArgs}`, '--web-version-cache', 'none'], {
+	const spawnOn = (port: number) =>
+		spawnSidecar(['--port', String(port), '--data-dir', dataDir, `--chromium-args=${chromiumArgs}`, '--web-version-cache', 'none'], {
 			SIDECAR_API_KEY: apiKey,
 			SIDECAR_PACING: 'off',
 			SIDECAR_START_STAGGER_MS: '0',
@@ -41,12 +48,19 @@ export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, st
 			SIDECAR_WEBHOOK_BACKOFF_BASE_MS: '500',
 			...env,
 		});
+	let child: SidecarProcess;
+	try {
+		child = await spawnOn(0);
 	} catch (error) {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		throw error;
 	}
+	const url = child.url;
+	const port = Number(new URL(url).port);
+	/** Output of the processes before a restart, for failure messages. */
+	let earlierOutput = '';
 	const api = async (method: string, apiPath: string, body?: object) => {
-		const response = await fetch(`${child.url}${apiPath}`, {
+		const response = await fetch(`${url}${apiPath}`, {
 			method,
 			headers: { 'x-api-key': apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
 			body: body && JSON.stringify(body),
@@ -54,39 +68,53 @@ export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, st
 		const text = await response.text();
 		return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 	};
-	const tail = (lines = 40) => child.output().split('\n').slice(-lines).join('\n');
+	const tail = (lines = 40) => (earlierOutput + child.output()).split('\n').slice(-lines).join('\n');
+	const context = () => `Sidecar's last output:\n${tail()}`;
+	const status = (session: string) => api('GET', `/api/sessions/${session}`).then((r) => r.body);
+	const waitForStatus = (session: string, wanted: string, timeoutMs = 90_000) =>
+		pollUntil(() => status(session), (s) => s.status === wanted, { timeoutMs, everyMs: 100, what: `session ${session} ${wanted}`, context });
+	/** SIGTERM; after 30 s SIGKILL and a sweep of the browsers it left. */
+	const terminate = async (): Promise<void> => {
+		const { child: proc } = child;
+		if (proc.exitCode !== null || proc.signalCode !== null) return;
+		proc.kill('SIGTERM');
+		if (!(await settlesWithin(child.exited, 30_000))) {
+			proc.kill('SIGKILL');
+			await child.exited;
+			await sweepOrphanBrowsers(path.join(dataDir, 'sessions'));
+		}
+	};
 	let stopped: Promise<void> | undefined;
 
 	return {
-		url: child.url,
+		url,
 		apiKey,
 		dataDir,
-		process: child,
+		get process() {
+			return child;
+		},
 		api,
 		tail,
+		waitForStatus,
 		async link(session, phoneNumber) {
-			const context = () => `Sidecar's last output:\n${tail()}`;
-			const status = () => api('GET', `/api/sessions/${session}`).then((r) => r.body);
 			const created = await api('POST', '/api/sessions', { id: session });
 			if (created.status >= 300) throw new Error(`POST /api/sessions: ${created.status} ${JSON.stringify(created.body)}`);
-			await pollUntil(status, (s) => s.status === 'SCAN_QR', { timeoutMs: 90_000, everyMs: 100, what: 'SCAN_QR', context });
+			await waitForStatus(session, 'SCAN_QR');
 			const qr = await api('GET', `/api/sessions/${session}/qr`);
 			const phone = await fake.scan(qr.body.raw, phoneNumber ? { phone: phoneNumber } : {});
-			await pollUntil(status, (s) => s.status === 'READY', { timeoutMs: 90_000, everyMs: 100, what: 'READY', context });
+			await waitForStatus(session, 'READY');
 			await phone.waitUntilListening();
 			return phone;
 		},
+		async restart() {
+			if (stopped) throw new Error('the sidecar was stopped for good');
+			await terminate();
+			earlierOutput += child.output();
+			child = await spawnOn(port);
+		},
 		stop() {
 			stopped ??= (async () => {
-				const { child: proc } = child;
-				if (proc.exitCode === null && proc.signalCode === null) {
-					proc.kill('SIGTERM');
-					if (!(await settlesWithin(child.exited, 30_000))) {
-						proc.kill('SIGKILL');
-						await child.exited;
-						await sweepOrphanBrowsers(path.join(dataDir, 'sessions'));
-					}
-				}
+				await terminate();
 				fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 			})();
 			return stopped;

@@ -1,0 +1,63 @@
+import { FakeWhatsAppWeb, type FakePhone } from '../../fake-whatsapp-web';
+import { createCredential } from './flow';
+import { ensureN8nInstalled, startN8n, type N8n, type N8nInstall } from './n8n';
+import { buildNodes, expectNodesLoaded, installPackage } from './package';
+import { startReceiver, type Receiver } from './receiver';
+import { startSidecar, type E2eSidecar } from './sidecar';
+
+/** Everything one e2e file runs: the fake WhatsApp Web, a sidecar, a real n8n with our package, a local endpoint. */
+export interface Stack {
+	install: N8nInstall;
+	fake: FakeWhatsAppWeb;
+	sidecar: E2eSidecar;
+	/** Replaced when a test restarts n8n (assign the new one here so dispose() stops it). */
+	n8n: N8n;
+	credentialId: string;
+	/** The phone linked to `session`, when one was asked for. */
+	phone?: FakePhone;
+	receiver: Receiver;
+	dispose(): Promise<void>;
+}
+
+export interface StackOptions {
+	/** A session to create and link before n8n starts. */
+	session?: string;
+	/** The linked phone's number. */
+	phoneNumber?: string;
+	/** Sidecar environment (SIDECAR_PACING is off unless set here). */
+	sidecarEnv?: Record<string, string>;
+	n8nEnv?: Record<string, string>;
+}
+
+/**
+ * Starts the stack; whatever started is stopped again when a later step fails. Call
+ * `dispose()` in afterAll: each step runs even when an earlier one fails.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	const partial: Partial<Stack> = {};
+	const dispose = async () => {
+		for (const step of [() => partial.n8n?.dispose(), () => partial.sidecar?.stop(), () => partial.fake?.close(), () => partial.receiver?.close()]) {
+			await Promise.resolve()
+				.then(step)
+				.catch((error) => console.error('e2e cleanup:', error));
+		}
+	};
+	try {
+		const install = await ensureN8nInstalled();
+		await buildNodes();
+		partial.install = install;
+		partial.receiver = await startReceiver();
+		partial.fake = await FakeWhatsAppWeb.start();
+		partial.sidecar = await startSidecar(partial.fake, options.sidecarEnv);
+		if (options.session) partial.phone = await partial.sidecar.link(options.session, options.phoneNumber);
+		partial.n8n = await startN8n(install, { prepare: (userFolder) => void installPackage(userFolder, install), env: options.n8nEnv });
+		await expectNodesLoaded(partial.n8n);
+		partial.credentialId = await createCredential(partial.n8n, partial.sidecar);
+	} catch (error) {
+		await dispose();
+		throw error;
+	}
+	const stack = partial as Stack;
+	stack.dispose = dispose;
+	return stack;
+}
