@@ -132,7 +132,7 @@ export class Dispatcher {
 		delivery.attempts += 1;
 		delivery.lastStatus = result.status;
 		delivery.lastError = result.error ?? (result.status && result.status >= 300 ? `HTTP ${result.status}` : undefined);
-		let outcome = outcomeOf(result.status);
+		let outcome = outcomeOf(result.status, delivery.attempts);
 		if (outcome === 'retry' && delivery.attempts >= this.deps.retry.attempts) outcome = 'dead';
 		if (outcome === 'retry') {
 			delivery.nextAttemptAt = Date.now() + retryDelay(delivery.attempts, this.deps.retry, this.deps.random, result.retryAfterMs);

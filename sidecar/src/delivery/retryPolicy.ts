@@ -3,12 +3,21 @@ import { backoffDelay } from '../sessions/backoff';
 export type AttemptOutcome = 'delivered' | 'retry' | 'dead' | 'gone';
 
 /**
- * 2xx delivered; 410 the receiver is gone for good (the subscription is removed);
- * 408, 429 and 5xx (and network errors, timeouts) retry; any other 4xx means the
- * receiver refuses this event, and sending it again would not change that.
+ * n8n answers 404 for its webhook paths for a few seconds while it starts (it
+ * listens before it registers the routes): a 404 is retried this many attempts
+ * before it counts as the receiver's final refusal.
  */
-export function outcomeOf(status: number | undefined): AttemptOutcome {
+export const NOT_FOUND_ATTEMPTS = 3;
+
+/**
+ * 2xx delivered; 410 the receiver is gone for good (the subscription is removed);
+ * 408, 429 and 5xx (and network errors, timeouts) retry; so does a 404 for its
+ * first attempts (a starting n8n); any other 4xx means the receiver refuses this
+ * event, and sending it again would not change that.
+ */
+export function outcomeOf(status: number | undefined, attempt = 1): AttemptOutcome {
 	if (status === undefined) return 'retry';
+	if (status === 404 && attempt < NOT_FOUND_ATTEMPTS) return 'retry';
 	if (status >= 200 && status < 300) return 'delivered';
 	if (status === 410) return 'gone';
 	if (status === 408 || status === 429 || status >= 500) return 'retry';

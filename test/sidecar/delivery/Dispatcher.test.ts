@@ -107,7 +107,15 @@ describe('Dispatcher', () => {
 		expect([d.calls.length, d.settled.map((s) => s.outcome)]).toEqual([1, ['delivered']]);
 	});
 
-	it.each([301, 400, 401, 403, 404, 409, 413, 422])('makes %i a dead letter at once, without a retry', async (status) => {
+	it('retries a 404 (a starting n8n has no routes yet) and gives up on the third', async () => {
+		const d = setup({ answer: () => ({ status: 404 }) });
+		d.add('e1');
+		await advance(60_000);
+		expect(d.calls).toHaveLength(3);
+		expect(d.settled.map((s) => s.outcome)).toEqual(['retry', 'retry', 'dead']);
+	});
+
+	it.each([301, 400, 401, 403, 409, 413, 422])('makes %i a dead letter at once, without a retry', async (status) => {
 		const d = setup({ answer: () => ({ status }) });
 		d.add('e1');
 		await advance(60_000);

@@ -18,12 +18,16 @@ describe('retry policy', () => {
 		[304, 'dead'],
 		[400, 'dead'],
 		[401, 'dead'],
-		[404, 'dead'],
+		[404, 'retry'], // first attempt; see the next test
 		[409, 'dead'],
 		[422, 'dead'],
 		[451, 'dead'],
 	])('outcomeOf(%p) is %s', (status, outcome) => {
 		expect(outcomeOf(status)).toBe(outcome);
+	});
+
+	it('retries a 404 only for the first attempts (a starting n8n), then it is final', () => {
+		expect([1, 2, 3, 4].map((attempt) => outcomeOf(404, attempt))).toEqual(['retry', 'retry', 'dead', 'dead']);
 	});
 
 	it('parses Retry-After in seconds, fractions included, never below zero', () => {
