@@ -77,7 +77,7 @@ function summary(values: number[]): string {
 	const sorted = [...values].sort((a, b) => a - b);
 	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 	const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-	return `p50 ${fmt(at(0.5))}  p95 ${fmt(at(0.95))}  max ${fmt(sorted[sorted.length - 1])}  (n=${values.length})`;
+	return `p50 ${fmt(at(0.5))}  p95 ${fmt(at(0.95))}  p99 ${fmt(at(0.99))}  max ${fmt(sorted[sorted.length - 1])}  (n=${values.length})`;
 }
 
 async function main(): Promise<void> {
