@@ -28,7 +28,10 @@ export async function spawnSidecar(args: string[], env: Record<string, string>, 
 		child.once('exit', (code, signal) => resolve({ code, signal })),
 	);
 	const url = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`the sidecar did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL'); // a sidecar that never listened must not outlive the test
+			reject(new Error(`the sidecar did not start within ${timeoutMs} ms:\n${output}`));
+		}, timeoutMs);
 		const check = () => {
 			const match = /listening on (http:\/\/\S+)/.exec(output);
 			if (match) {
