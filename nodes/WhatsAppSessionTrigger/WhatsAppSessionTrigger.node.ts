@@ -9,12 +9,7 @@ import {
 } from 'n8n-workflow';
 import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
-import {
-	createSubscription,
-	deleteSubscription,
-	subscriptionExists,
-	type SubscriptionConfig,
-} from '../shared/webhookLifecycle';
+import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
 
 const EVENTS = ['session.status', 'session.qr'];
 
@@ -43,16 +38,7 @@ export class WhatsAppSessionTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppSidecarApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Without it n8n 2.x answers the sidecar with the literal text "firstEntryJson".
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: SIDECAR_WEBHOOKS,
 		properties: [
 			sessionsProperty,
 			{
@@ -102,19 +88,7 @@ export class WhatsAppSessionTrigger implements INodeType {
 
 	methods = { loadOptions: { getSessions } };
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await subscriptionExists.call(this, subscriptionConfig.call(this));
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await createSubscription.call(this, subscriptionConfig.call(this));
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await deleteSubscription.call(this);
-			},
-		},
-	};
+	webhookMethods = subscriptionWebhookMethods(subscriptionConfig);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const received = receiveEvent.call(this);

@@ -1,5 +1,10 @@
 import { randomBytes } from 'crypto';
-import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { sidecarApiError } from '../WhatsAppSidecar/errors';
 import { sidecarRequest } from '../WhatsAppSidecar/transport';
 
@@ -24,6 +29,39 @@ export interface SubscriptionState {
 	webhookId?: string;
 	secret?: string;
 	config?: SubscriptionConfig;
+}
+
+/** The webhook every trigger receives the sidecar's deliveries on. */
+export const SIDECAR_WEBHOOKS: INodeTypeDescription['webhooks'] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		// Without it n8n 2.x answers the sidecar with the literal text "firstEntryJson".
+		responseData: 'noData',
+		path: 'webhook',
+	},
+];
+
+/**
+ * The webhook lifecycle every trigger shares (register on activation, compare on
+ * every start, remove on deactivation); the triggers differ only in what they
+ * subscribe to, which `config` reads from their parameters.
+ */
+export function subscriptionWebhookMethods(config: (this: IHookFunctions) => SubscriptionConfig) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this, config.call(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this, config.call(this));
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
 }
 
 /**

@@ -134,7 +134,6 @@ export class WwebjsEngine implements WhatsAppEngine {
 					message.caption ? { caption: message.caption } : {},
 				)
 			: await client.sendMessage(chatId, message.text ?? '');
-		this.rememberSent(sent.id._serialized);
 		return { id: sent.id._serialized, ack: sent.ack ?? 0 };
 	}
 
@@ -155,14 +154,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 		return onClient + onBrowser + onPage;
 	}
 
-	/** Ids of messages sent through the API, so their message_create is not reported as a new message. */
-	private readonly sentIds = new Set<string>();
 	private incoming: Promise<void> = Promise.resolve();
-
-	private rememberSent(id: string): void {
-		this.sentIds.add(id);
-		if (this.sentIds.size > 1_000) this.sentIds.delete(this.sentIds.values().next().value!);
-	}
 
 	private readyClient(): Client {
 		if (!this.client || this.stopping || !this.browser?.connected) throw new Error('the browser is not running');
@@ -210,8 +202,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 		});
 		// message_create covers both directions: contacts' messages and this account's own from the phone.
 		client.on('message_create', (message: Message) => {
-			// Our own sends through the API are tracked by the send queue, not reported as messages.
-			if (message.fromMe && this.sentIds.has(message.id._serialized)) return;
+			// Our own sends through the API are among them; IncomingMessages tells them apart (the send queue knows their ids).
 			// Reading a group's name is asynchronous: a chain keeps the messages in their order.
 			this.incoming = this.incoming
 				.then(() => incomingMessage(message))
