@@ -4,6 +4,7 @@ import { helpText, parseCli } from './cli';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startSidecar } from './sidecar';
+import { StartupError } from './storage/StartupError';
 import { SIDECAR_VERSION } from './version';
 
 async function main(): Promise<void> {
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
 		if (cli.version) return void console.log(SIDECAR_VERSION);
 		config = loadConfig(cli.env);
 	} catch (error) {
+		if (error instanceof StartupError) {
+			console.error(error.message);
+			process.exit(1);
+		}
 		if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
 			console.error(`${(error as Error).message}\nRun whatsapp-sidecar --help for the options.`);
 			process.exit(2);
@@ -28,7 +33,17 @@ async function main(): Promise<void> {
 					process.stderr.write(`\nScan this with WhatsApp to log in session "${session}":\n${art}\n`),
 				)
 		: undefined;
-	const sidecar = await startSidecar(config, logger, { onQr: printQr });
+	let sidecar;
+	try {
+		sidecar = await startSidecar(config, logger, { onQr: printQr });
+	} catch (error) {
+		if (error instanceof StartupError) {
+			logger.fatal({ code: error.code, file: error.file }, error.message);
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
 	console.error(`whatsapp-sidecar ${SIDECAR_VERSION} listening on ${sidecar.url} (data: ${config.dataDir})`);
 	if (config.apiKeyGenerated) console.error(`API key: in ${config.dataDir}/api-key (set SIDECAR_API_KEY to choose one)`);
 
@@ -45,8 +60,8 @@ async function main(): Promise<void> {
 			},
 		);
 	};
-	process.on('SIGTERM', () => stop('SIGTERM'));
-	process.on('SIGINT', () => stop('SIGINT'));
+	// SIGHUP: a closed terminal or a supervisor's reload. Without a handler Node dies at once and leaves every browser running.
+	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
 main().catch((error) => {

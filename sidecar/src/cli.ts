@@ -7,6 +7,7 @@ const HELP: Record<EnvName, string> = {
 	SIDECAR_PORT: 'port (default 3100)',
 	SIDECAR_API_KEY: 'API key, at least 16 characters (default: generated and kept in the data folder)',
 	SIDECAR_DATA_DIR: 'folder for state and session logins (default ./data)',
+	SIDECAR_START_FRESH: 'true: start on an empty database although the data folder holds session logins (after the database was lost; default false)',
 	SIDECAR_LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
 	SIDECAR_MAX_SESSIONS: 'most sessions at once; each runs a browser (default 10)',
 	SIDECAR_CHROMIUM_PATH: 'browser executable (default: CHROME_PATH, puppeteer download, chromium on PATH)',

@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { z } from 'zod';
 import { splitArgs } from './splitArgs';
+import { ensureWritableDataDir } from './storage/dataDir';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -16,6 +17,7 @@ export const ENV_SCHEMA = z.object({
 	SIDECAR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
 	SIDECAR_API_KEY: z.string().min(16, 'SIDECAR_API_KEY must be at least 16 characters').optional(),
 	SIDECAR_DATA_DIR: z.string().min(1).default('data'),
+	SIDECAR_START_FRESH: z.enum(['true', 'false']).default('false'),
 	SIDECAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	SIDECAR_MAX_SESSIONS: count(10),
 	SIDECAR_CHROMIUM_PATH: z.string().min(1).optional(),
@@ -117,6 +119,8 @@ export interface SidecarConfig {
 	/** True when no key was configured and the sidecar made one (kept in the data folder). */
 	apiKeyGenerated: boolean;
 	dataDir: string;
+	/** Start on an empty database although the data folder holds session logins (the database was lost). */
+	startFresh: boolean;
 	logLevel: z.infer<typeof ENV_SCHEMA>['SIDECAR_LOG_LEVEL'];
 	maxSessions: number;
 	chromium: { executablePath?: string; noSandbox: 'auto' | boolean; extraArgs: string[] };
@@ -150,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 		apiKey: e.SIDECAR_API_KEY ?? loadOrCreateApiKey(dataDir),
 		apiKeyGenerated: !e.SIDECAR_API_KEY,
 		dataDir,
+		startFresh: e.SIDECAR_START_FRESH === 'true',
 		logLevel: e.SIDECAR_LOG_LEVEL,
 		maxSessions: e.SIDECAR_MAX_SESSIONS,
 		chromium: {
@@ -231,7 +236,7 @@ export function loadOrCreateApiKey(dataDir: string): string {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 	}
-	fs.mkdirSync(dataDir, { recursive: true });
+	ensureWritableDataDir(dataDir);
 	const key = randomBytes(24).toString('hex');
 	fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
 	return key;

@@ -244,6 +244,21 @@ export class ReferenceTooLargeError extends SidecarError {
 	}
 }
 
+// Storage.
+
+export class StorageUnavailableError extends SidecarError {
+	constructor(file: string, problem: string, cause?: unknown) {
+		super(
+			'STORAGE_UNAVAILABLE',
+			503,
+			`The sidecar could not save this to its database (${problem}), so it was not accepted. ` +
+				`Check that the disk has free space and that ${file} can be written, then try again.`,
+			{ file },
+		);
+		this.cause = cause;
+	}
+}
+
 // Webhooks and received media.
 
 export class WebhookNotFoundError extends SidecarError {

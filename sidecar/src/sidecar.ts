@@ -49,7 +49,11 @@ export async function startSidecar(
 ): Promise<RunningSidecar> {
 	const startedAt = new Date();
 	const browser = findBrowser(config, logger);
-	const database = openDatabase(config.dataDir);
+	const database = await openDatabase(config.dataDir, {
+		logger,
+		startFresh: config.startFresh,
+		profilesDir: path.join(config.dataDir, 'sessions'),
+	});
 	// Metrics read the sessions when scraped, which is always after this function returns.
 	const metrics = createMetrics(() => sessions);
 	const sessions: SessionManager = new SessionManager({
@@ -132,6 +136,7 @@ export async function startSidecar(
 	});
 	const app = createApp({
 		logger,
+		storage: (probe) => database.status({ probe }),
 		apiKey: config.apiKey,
 		version: SIDECAR_VERSION,
 		serverInfo,

@@ -33,7 +33,8 @@ describe('the whatsapp-sidecar command', () => {
 		expect(help).toMatch(/--api-key/);
 	});
 
-	it('on SIGTERM with a session running: closes the browser and exits 0', async () => {
+	// SIGHUP: a closed terminal or a supervisor's reload; Node's default for it is to die on the spot.
+	it.each(['SIGTERM', 'SIGHUP'] as const)('on %s with a session running: closes the browser and exits 0', async (stopSignal) => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-sigterm-'));
 		const chromiumArgs = fake.chromiumArgs.map((a) => `"${a}"`).join(' ');
 		expect(splitArgs(chromiumArgs)).toEqual(fake.chromiumArgs);
@@ -57,7 +58,7 @@ describe('the whatsapp-sidecar command', () => {
 		const authDir = path.join(dataDir, 'sessions');
 		expect(findBrowsersUnder(authDir).length).toBeGreaterThan(0);
 
-		sidecar.child.kill('SIGTERM');
+		sidecar.child.kill(stopSignal);
 		const { code, signal } = await sidecar.exited;
 		expect({ code, signal }).toEqual({ code: 0, signal: null });
 		expect(findBrowsersUnder(authDir)).toEqual([]);

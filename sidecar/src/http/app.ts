@@ -7,6 +7,7 @@ import type { WebhookService } from '../delivery/WebhookService';
 import type { MessageService } from '../sending/MessageService';
 import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
+import type { StorageStatus } from '../storage/StorageHealth';
 import { errorMiddleware, notFound } from './errorMiddleware';
 import { openApiDocument } from './openapi';
 import { requireApiKey } from './requireApiKey';
@@ -29,6 +30,8 @@ export interface ServerInfo {
 
 export interface AppDeps {
 	logger: Logger;
+	/** Whether the database takes writes (/health says so). */
+	storage: (probe: boolean) => Promise<StorageStatus>;
 	apiKey: string;
 	version: string;
 	serverInfo: () => ServerInfo;
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
 			},
 		}),
 	);
-	app.use(healthRoutes(deps.version));
+	app.use(healthRoutes(deps.version, deps.storage));
 	const authenticated = requireApiKey(deps.apiKey);
 	app.use(authenticated, express.json({ limit: '32mb' }));
 	app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.version)));

@@ -1,5 +1,5 @@
 import type { SendingOptions } from '../config';
-import { JobNotCancellableError, JobNotFoundError } from '../errors';
+import { JobNotCancellableError, JobNotFoundError, SessionNotFoundError } from '../errors';
 import type { EventBus } from '../events/EventBus';
 import type { Logger } from '../logger';
 import type { MessageAck } from '../sessions/engine/Engine';
@@ -49,7 +49,7 @@ export class MessageService {
 			undeliveredAfterMs: deps.options.undeliveredAfterMs,
 			resendUndelivered: deps.options.resendUndelivered,
 			commit: (job) => this.commit(job),
-			onResend: (job) => void this.queue(job.session).then((q) => q.wake()),
+			onResend: (job) => this.wake(job.session),
 		});
 	}
 
@@ -70,7 +70,7 @@ export class MessageService {
 				await this.cancelJob(job, 'SESSION_DELETED');
 			}
 		}
-		await Promise.all([...known].map((id) => this.queue(id).then((q) => q.wake())));
+		for (const id of known) this.wake(id);
 		const every = Math.min(30_000, Math.max(1_000, Math.floor(this.deps.options.undeliveredAfterMs / 2)));
 		this.sweepTimer = setInterval(() => void this.sweep(), every);
 		this.log.info({ jobs: jobs.length, waiting: jobs.filter((j) => WAITING_STATUSES.has(j.status)).length }, 'message jobs loaded');
@@ -78,18 +78,23 @@ export class MessageService {
 
 	/** Persists the job; the answer shows it as accepted (the queue may pick it up at once). */
 	async accept(sessionId: string, request: SendRequest): Promise<{ job: JobView; duplicate: boolean }> {
-		this.deps.sessions.get(sessionId); // 404 before anything else
+		const session = this.deps.sessions.get(sessionId); // 404 before anything else
 		const result = await acceptJob(sessionId, request, {
 			store: this.deps.store,
 			options: this.deps.options,
 			media: this.deps.media,
 		});
-		const view = jobView(result.job);
-		if (!result.duplicate) {
-			this.publish(result.job);
-			(await this.queue(sessionId)).wake();
+		if (result.duplicate) return { job: jobView(result.job), duplicate: true };
+		if (this.deps.sessions.find(sessionId) !== session) {
+			// The session was deleted while the job was being written (its deletion may have cancelled
+			// the job already): nothing may wait for, or go out through, a session that is gone.
+			await this.cancelJob(result.job, 'SESSION_DELETED');
+			throw new SessionNotFoundError(sessionId);
 		}
-		return { job: view, duplicate: result.duplicate };
+		const view = jobView(result.job);
+		this.publish(result.job);
+		this.wake(sessionId);
+		return { job: view, duplicate: false };
 	}
 
 	get(jobId: string): MessageJob {
@@ -129,7 +134,7 @@ export class MessageService {
 	}
 
 	onSessionStatus(sessionId: string, status: SessionStatus): void {
-		if (status === 'READY') void this.queue(sessionId).then((q) => q.wake());
+		if (status === 'READY') this.wake(sessionId);
 	}
 
 	onAck(sessionId: string, ack: MessageAck): void {
@@ -156,12 +161,22 @@ export class MessageService {
 
 	/** The pacer for a session's current settings (rebuilt when its settings change). */
 	pacerFor(sessionId: string): Pacer {
-		const source = this.deps.sessions.get(sessionId).config.pacing;
+		// find, not get: the queue asks from its timer, which may run in the moment a session is being deleted.
+		const source = this.deps.sessions.find(sessionId)?.config.pacing;
 		const cached = this.pacers.get(sessionId);
 		if (cached && cached.source === source) return cached.pacer;
 		const pacer = new Pacer({ config: parsePacing(source ?? {}), enabled: this.deps.options.pacing, random: this.deps.random });
 		this.pacers.set(sessionId, { source, pacer });
 		return pacer;
+	}
+
+	/** Lets a session's queue look for work; a deleted session gets no queue. */
+	private wake(sessionId: string): void {
+		if (!this.deps.sessions.find(sessionId)) return;
+		this.queue(sessionId).then(
+			(queue) => queue.wake(),
+			(error) => this.log.error({ err: error, session: sessionId }, 'could not load the send queue'),
+		);
 	}
 
 	private queue(sessionId: string): Promise<SessionQueue> {
@@ -174,7 +189,7 @@ export class MessageService {
 	}
 
 	private async createQueue(sessionId: string): Promise<SessionQueue> {
-		const session = () => this.deps.sessions.get(sessionId);
+		const session = () => this.deps.sessions.find(sessionId);
 		const queue = new SessionQueue({
 			session: sessionId,
 			store: this.deps.store,
@@ -182,8 +197,8 @@ export class MessageService {
 			options: this.deps.options,
 			logger: this.log.child({ session: sessionId }),
 			pacer: () => this.pacerFor(sessionId),
-			engine: () => session().readyEngine(),
-			linkedAt: () => session().linkedAt(),
+			engine: () => session()?.readyEngine(),
+			linkedAt: () => session()?.linkedAt(),
 			send: (job, engine) =>
 				sendAttempt(job, engine, {
 					store: this.deps.store,
@@ -200,6 +215,7 @@ export class MessageService {
 	}
 
 	private async cancelJob(job: MessageJob, reason: string): Promise<void> {
+		if (!WAITING_STATUSES.has(job.status)) return; // finished meanwhile (or cancelled by the other side of a race)
 		job.notBefore = undefined;
 		markJob(job, 'cancelled', { detail: reason });
 		await this.commit(job);
@@ -211,7 +227,7 @@ export class MessageService {
 			await this.acks.sweepUndelivered();
 			const pruned = await this.deps.store.prune(Date.now() - this.deps.options.retentionMs);
 			if (pruned) this.log.info({ pruned }, 'forgot finished message jobs past their retention');
-			for (const queue of this.queues.values()) (await queue).wake();
+			for (const id of this.queues.keys()) this.wake(id);
 		} catch (error) {
 			this.log.error({ err: error }, 'message sweep failed');
 		}

@@ -61,7 +61,7 @@ export class SessionQueue {
 	wake(): void {
 		if (this.closed || this.sending) return;
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.pump(), 0);
+		this.timer = setTimeout(() => this.pumpSafely(), 0);
 	}
 
 	async pause(): Promise<void> {
@@ -112,6 +112,19 @@ export class SessionQueue {
 		await this.sending;
 	}
 
+	/**
+	 * The queue runs from timers, where a throw would end the process: anything
+	 * unexpected is logged and the queue looks again a little later.
+	 */
+	private pumpSafely(): void {
+		try {
+			this.pump();
+		} catch (error) {
+			this.deps.logger.error({ err: error }, 'send queue failed; trying again in 5 s');
+			this.sleep('error', Date.now() + 5_000);
+		}
+	}
+
 	private pump(): void {
 		this.timer = undefined;
 		if (this.closed || this.sending) return;
@@ -134,10 +147,12 @@ export class SessionQueue {
 					? { at: due, reason: job.status === 'scheduled' ? 'sendAt' : 'retry' }
 					: this.deps.pacer().decide({ lane: job.lane, recipient: job.to, now, ledger: this.ledger, linkedAt: this.deps.linkedAt() });
 			if (decision.at <= now) {
-				this.sending = this.sendOne(job, engine).finally(() => {
-					this.sending = undefined;
-					this.wake();
-				});
+				this.sending = this.sendOne(job, engine)
+					.catch((error) => this.deps.logger.error({ err: error, job: job.id }, 'could not record a send'))
+					.finally(() => {
+						this.sending = undefined;
+						this.wake();
+					});
 				this.waitingFor = { reason: 'sending' };
 				return;
 			}
@@ -226,7 +241,7 @@ export class SessionQueue {
 		if (until === undefined || this.closed) return;
 		clearTimeout(this.timer);
 		// Timers beyond ~24.8 days overflow; waking early just re-evaluates.
-		this.timer = setTimeout(() => this.pump(), Math.min(Math.max(0, until - Date.now()), 2 ** 31 - 1));
+		this.timer = setTimeout(() => this.pumpSafely(), Math.min(Math.max(0, until - Date.now()), 2 ** 31 - 1));
 	}
 
 	private persistState(): Promise<void> {

@@ -84,6 +84,11 @@ export class SessionManager {
 		return session;
 	}
 
+	/** The session, or undefined once it is deleted: for timers and callbacks, which must never throw. */
+	find(id: string): Session | undefined {
+		return this.sessions.get(id);
+	}
+
 	async create(id: string, config: SessionConfig): Promise<Session> {
 		if (!SESSION_ID_PATTERN.test(id)) throw new SessionIdInvalidError(id);
 		if (this.sessions.has(id)) throw new SessionExistsError(id);
@@ -97,8 +102,14 @@ export class SessionManager {
 			createdAt: new Date().toISOString(),
 		};
 		const session = this.createSession(record);
+		// In the map before the write, so a second create with this id is refused meanwhile; out again if the write failed.
 		this.sessions.set(id, session);
-		await this.deps.store.save(record);
+		try {
+			await this.deps.store.save(record);
+		} catch (error) {
+			if (this.sessions.get(id) === session) this.sessions.delete(id);
+			throw error;
+		}
 		return session;
 	}
 

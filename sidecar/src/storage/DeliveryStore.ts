@@ -2,7 +2,7 @@ import type { Keyv } from 'keyv';
 import type { Delivery } from '../delivery/Delivery';
 import type { Subscription } from '../delivery/Subscription';
 import type { Database } from './database';
-import { KeyedWrites } from './KeyedWrites';
+import type { KeyedWrites } from './KeyedWrites';
 
 /**
  * Webhook state in SQLite: subscriptions, deliveries still to make (each holds
@@ -12,9 +12,10 @@ export class DeliveryStore {
 	private readonly subscriptions: Keyv<Subscription>;
 	private readonly pending: Keyv<Delivery>;
 	private readonly dead: Keyv<Delivery>;
-	private readonly writes = new KeyedWrites();
+	private readonly writes: KeyedWrites;
 
 	constructor(database: Database) {
+		this.writes = database.writes();
 		this.subscriptions = database.namespace<Subscription>('webhooks');
 		this.pending = database.namespace<Delivery>('deliveries');
 		this.dead = database.namespace<Delivery>('dead-letters');

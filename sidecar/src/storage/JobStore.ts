@@ -2,7 +2,7 @@ import deepEqual from 'fast-deep-equal';
 import type { Keyv } from 'keyv';
 import { WAITING_STATUSES, type MessageJob } from '../sending/MessageJob';
 import type { Database } from './database';
-import { KeyedWrites } from './KeyedWrites';
+import type { KeyedWrites } from './KeyedWrites';
 
 /**
  * Message jobs: every job is one keyv entry (written before the API answers, so
@@ -13,7 +13,7 @@ import { KeyedWrites } from './KeyedWrites';
 export class JobStore {
 	private readonly keyv: Keyv<MessageJob>;
 	private readonly mediaKeyv: Keyv<string>;
-	private readonly writes = new KeyedWrites();
+	private readonly writes: KeyedWrites;
 	private readonly jobs = new Map<string, MessageJob>();
 	private readonly byKey = new Map<string, string>();
 	private readonly byMessageId = new Map<string, string>();
@@ -22,6 +22,7 @@ export class JobStore {
 	private lastSeq = 0;
 
 	constructor(database: Database) {
+		this.writes = database.writes();
 		this.keyv = database.namespace<MessageJob>('jobs');
 		this.mediaKeyv = database.namespace<string>('job-media');
 	}

@@ -6,8 +6,12 @@
 export class KeyedWrites {
 	private readonly pending = new Map<string, Promise<unknown>>();
 
+	/** `guard` wraps every write (the database's: failures become STORAGE_UNAVAILABLE). */
+	constructor(private readonly guard: (write: () => Promise<unknown>) => Promise<unknown> = (write) => write()) {}
+
 	run(key: string, write: () => Promise<unknown>): Promise<void> {
-		const next = (this.pending.get(key) ?? Promise.resolve()).then(write, write);
+		const guarded = () => this.guard(write);
+		const next = (this.pending.get(key) ?? Promise.resolve()).then(guarded, guarded);
 		const settled = next.then(
 			() => undefined,
 			() => undefined,

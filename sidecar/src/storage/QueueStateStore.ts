@@ -1,6 +1,6 @@
 import type { Keyv } from 'keyv';
 import type { Database } from './database';
-import { KeyedWrites } from './KeyedWrites';
+import type { KeyedWrites } from './KeyedWrites';
 
 /** What a session's send queue keeps across restarts: paused or not, and its recent sends (caps count them). */
 export interface QueueState {
@@ -11,9 +11,10 @@ export interface QueueState {
 
 export class QueueStateStore {
 	private readonly keyv: Keyv<QueueState>;
-	private readonly writes = new KeyedWrites();
+	private readonly writes: KeyedWrites;
 
 	constructor(database: Database) {
+		this.writes = database.writes();
 		this.keyv = database.namespace<QueueState>('queues');
 	}
 

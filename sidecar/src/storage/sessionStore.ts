@@ -1,14 +1,15 @@
 import type { Keyv } from 'keyv';
 import type { SessionRecord } from '../sessions/SessionStatus';
 import type { Database } from './database';
-import { KeyedWrites } from './KeyedWrites';
+import type { KeyedWrites } from './KeyedWrites';
 
 /** The session registry. Writes for one session are applied in the order they were made. */
 export class SessionStore {
 	private readonly keyv: Keyv<SessionRecord>;
-	private readonly writes = new KeyedWrites();
+	private readonly writes: KeyedWrites;
 
 	constructor(database: Database) {
+		this.writes = database.writes();
 		this.keyv = database.namespace<SessionRecord>('sessions');
 	}
 

@@ -20,7 +20,7 @@ interface Call {
 
 /** A WebhookService on a real SQLite file, with a fake HTTP client the test answers (or `answer` does). */
 async function startService(dir: string, answer: (call: Call) => PostResult | 'wait', attempts = 5) {
-	const database = openDatabase(dir);
+	const database = await openDatabase(dir, { logger: createLogger('silent') });
 	const store = new DeliveryStore(database);
 	const bus = new EventBus();
 	const calls: Call[] = [];
@@ -93,7 +93,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		expect(second.calls.map((c) => c.eventId)).toEqual(ids);
 		expect(second.calls[0].attempt).toBeGreaterThan(1);
 		await second.close();
-		expect(await onDisk(openDatabase(dir))).toEqual({ subscriptions: 1, pending: [], dead: [] });
+		expect(await onDisk(await openDatabase(dir, { logger: createLogger('silent') }))).toEqual({ subscriptions: 1, pending: [], dead: [] });
 	});
 
 	it('keeps nothing of a subscription deleted while an attempt was under way', async () => {
@@ -108,7 +108,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		await pollUntil(() => s.outcomes, (o) => o.length === 2, { what: 'both attempts settled' });
 		expect(() => s.service.get(id)).toThrow(expect.objectContaining({ code: 'WEBHOOK_NOT_FOUND' }));
 		await s.close();
-		expect(await onDisk(openDatabase(dir))).toEqual({ subscriptions: 0, pending: [], dead: [] });
+		expect(await onDisk(await openDatabase(dir, { logger: createLogger('silent') }))).toEqual({ subscriptions: 0, pending: [], dead: [] });
 	});
 
 	it('410 on one chat removes the subscription, and an attempt under way in another chat leaves nothing behind', async () => {
@@ -123,11 +123,11 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		expect(s.calls.map((c) => c.chat)).toEqual(['2@c.us', '1@c.us']);
 		expect(() => s.service.deadLetters(id)).toThrow(expect.objectContaining({ code: 'WEBHOOK_NOT_FOUND' }));
 		await s.close();
-		expect(await onDisk(openDatabase(dir))).toEqual({ subscriptions: 0, pending: [], dead: [] });
+		expect(await onDisk(await openDatabase(dir, { logger: createLogger('silent') }))).toEqual({ subscriptions: 0, pending: [], dead: [] });
 	});
 
 	it('drops deliveries and dead letters of unknown subscriptions at boot, without posting them', async () => {
-		const database = openDatabase(dir);
+		const database = await openDatabase(dir, { logger: createLogger('silent') });
 		const store = new DeliveryStore(database);
 		const event = { id: 'evt_orphan', type: 'message' as const, session: 'desk', timestamp: new Date().toISOString(), payload: { chatId: '1@c.us' } };
 		const orphan = { id: 'evt_orphan~wh_gone', subscriptionId: 'wh_gone', lane: 'desk|1@c.us', seq: 1, event, attempts: 1, nextAttemptAt: 0, createdAt: 0 };
@@ -138,7 +138,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		const s = await startService(dir, () => ({ status: 200 }));
 		await s.close();
 		expect(s.calls).toEqual([]);
-		expect(await onDisk(openDatabase(dir))).toEqual({ subscriptions: 0, pending: [], dead: [] });
+		expect(await onDisk(await openDatabase(dir, { logger: createLogger('silent') }))).toEqual({ subscriptions: 0, pending: [], dead: [] });
 	});
 
 	it('boots on a backlog of 200,000 deliveries and numbers new events after them', async () => {
@@ -180,6 +180,6 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		expect(await s.service.replay(id)).toBe(0);
 		await expect(s.service.replay('wh_nope')).rejects.toMatchObject({ code: 'WEBHOOK_NOT_FOUND' });
 		await s.close();
-		expect(await onDisk(openDatabase(dir))).toEqual({ subscriptions: 1, pending: [], dead: [] });
+		expect(await onDisk(await openDatabase(dir, { logger: createLogger('silent') }))).toEqual({ subscriptions: 1, pending: [], dead: [] });
 	});
 });

@@ -35,6 +35,7 @@ describe('GET /openapi.json', () => {
 	it('documents every route the app serves, and nothing else', () => {
 		const app = createApp({
 			logger: createLogger('silent'),
+			storage: async () => ({ writable: true, file: ':memory:' }),
 			apiKey: 'k'.repeat(16),
 			version: '0',
 			serverInfo: () => ({}) as never,

@@ -9,12 +9,19 @@ import { sendAttempt } from '../../../sidecar/src/sending/sendAttempt';
 import { SessionQueue } from '../../../sidecar/src/sending/SessionQueue';
 import type { Database } from '../../../sidecar/src/storage/database';
 import { JobStore } from '../../../sidecar/src/storage/JobStore';
+import { KeyedWrites } from '../../../sidecar/src/storage/KeyedWrites';
 import { QueueStateStore } from '../../../sidecar/src/storage/QueueStateStore';
 import { ScriptedEngine } from '../../support/scriptedEngine';
 
 /** Retry backoff and the not-ready limit, with fake timers and in-memory keyv (no HTTP, no SQLite). */
 describe('SessionQueue timing (fake timers)', () => {
-	const memory: Database = { file: ':memory:', namespace: () => new Keyv(), close: async () => undefined };
+	const memory: Database = {
+		file: ':memory:',
+		namespace: () => new Keyv(),
+		writes: () => new KeyedWrites(),
+		status: async () => ({ writable: true, file: ':memory:' }),
+		close: async () => undefined,
+	};
 	const options: SendingOptions = {
 		pacing: false,
 		maxWaitMs: 60_000,
