@@ -23,7 +23,7 @@ export function makeReadOnly(target: string): () => void {
 	}
 	run('mount', '--bind', target, target);
 	run('mount', '-o', 'remount,bind,ro', target);
-	return () => run('umount', target);
+	return () => run('umount', '-l', target); // lazy: a process still holding the file must not keep the mount
 }
 
 export interface TinyDisk {
