@@ -3,6 +3,7 @@ import type { EventOptions } from '../config';
 import { WebhookNotFoundError } from '../errors';
 import type { EventBus, SidecarEvent } from '../events/EventBus';
 import type { Logger } from '../logger';
+import type { Resolver } from '../net/checkedLookup';
 import type { DeliveryStore } from '../storage/DeliveryStore';
 import { deliveryView, type Delivery } from './Delivery';
 import { Dispatcher, type Post } from './Dispatcher';
@@ -23,6 +24,8 @@ export interface WebhookServiceDeps {
 	metrics?: DeliveryMetrics;
 	/** Tests replace the HTTP client. */
 	post?: Post;
+	/** Resolves receivers' host names (DNS by default); tests make names resolve to any address. */
+	lookup?: Resolver;
 	random?: () => number;
 }
 
@@ -64,7 +67,7 @@ export class WebhookService {
 			retry: deps.options.webhook,
 			timeoutMs: deps.options.webhook.timeoutMs,
 			concurrency: deps.options.webhook.concurrency,
-			post: deps.post ?? httpPost,
+			post: deps.post ?? ((url, body, headers, timeoutMs) => httpPost(url, body, headers, timeoutMs, deps.lookup)),
 			subscription: (id) => this.subscriptions.get(id),
 			settled: (delivery, outcome, latencyMs) => this.settled(delivery, outcome, latencyMs),
 			random: deps.random,
