@@ -8,6 +8,7 @@ import type { DeliveryStore } from '../storage/DeliveryStore';
 import { deliveryView, type Delivery } from './Delivery';
 import { Dispatcher, type Post } from './Dispatcher';
 import { httpPost } from './httpPost';
+import { checkNewWebhookUrl } from './webhookUrl';
 import type { AttemptOutcome } from './retryPolicy';
 import { chatOf, matches, subscriptionView, type Subscription, type SubscriptionFilters } from './Subscription';
 
@@ -98,7 +99,9 @@ export class WebhookService {
 		if (pending.length) this.log.info({ pending: pending.length }, 'resuming webhook deliveries from the last run');
 	}
 
+	/** Refuses a URL that is malformed, too long, carries a password or leads to a blocked address (webhookUrl.ts). */
 	async create(input: NewSubscription): Promise<Subscription> {
+		await checkNewWebhookUrl(input.url, this.deps.lookup);
 		const subscription: Subscription = {
 			id: `wh_${randomUUID()}`,
 			url: input.url,
