@@ -51,7 +51,8 @@ const HELP: Record<EnvName, string> = {
 	SIDECAR_EVENT_MEDIA_INLINE_BYTES: 'received media up to this size travels inside the event as base64 (default 524288; 0: never)',
 	SIDECAR_RECEIVED_MEDIA_RETENTION_MS: 'how long received media can be fetched through the API (default 604800000)',
 	SIDECAR_DEAD_LETTER_RETENTION_MS: 'how long dead letters are kept for replay (default 1209600000)',
-	SIDECAR_MEDIA_ALLOWED_HOSTS: 'comma list of hosts or CIDRs media may come from although private or local (default none)',
+	SIDECAR_MEDIA_ALLOWED_HOSTS:
+		'comma list of hosts or CIDRs media may come from although private or local; host:port ([v6]:port) allows only that port (default none)',
 };
 
 export interface CliOptions {

@@ -12,6 +12,7 @@ import { SessionManager } from './sessions/SessionManager';
 import { openDatabase } from './storage/database';
 import path from 'path';
 import { WebhookService } from './delivery/WebhookService';
+import type { Resolver } from './net/checkedLookup';
 import { EventBus } from './events/EventBus';
 import { IncomingMessages } from './events/IncomingMessages';
 import { mediaPolicy } from './sending/media/MediaPolicy';
@@ -39,6 +40,8 @@ export interface SidecarOverrides {
 	engineFactory?: EngineFactory;
 	/** Called with every new QR (the CLI can print it in the terminal). */
 	onQr?(sessionId: string, raw: string): void;
+	/** Tests resolve webhook host names themselves (to a metadata address, say) instead of asking DNS. */
+	lookup?: Resolver;
 }
 
 /** The composition root: wires the parts together and owns their lifetimes. */
@@ -93,6 +96,7 @@ export async function startSidecar(
 		options: config.events,
 		logger,
 		metrics: metrics.deliveries,
+		lookup: overrides.lookup,
 	});
 	const messages: MessageService = new MessageService({
 		store: jobs,

@@ -32,11 +32,19 @@ export async function startReceiver() {
 			res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no');
 		});
 	});
+	// Connections, answered or not: a refused delivery must not even connect.
+	let connections = 0;
+	server.on('connection', () => connections++);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	const port = (server.address() as AddressInfo).port;
+	const url = `http://127.0.0.1:${port}/hook`;
 	return {
 		url,
+		port,
 		received,
+		get connections() {
+			return connections;
+		},
 		respondWith(fn: (request: Received) => number | 'hang') {
 			respond = fn;
 		},

@@ -4,6 +4,7 @@ import path from 'path';
 import { Writable } from 'stream';
 import { loadConfig, type SidecarConfig } from '../../sidecar/src/config';
 import { createLogger } from '../../sidecar/src/logger';
+import type { Resolver } from '../../sidecar/src/net/checkedLookup';
 import type { EngineFactory } from '../../sidecar/src/sessions/engine/Engine';
 import { startSidecar, type RunningSidecar } from '../../sidecar/src/sidecar';
 
@@ -39,7 +40,7 @@ export interface TestSidecar {
  * `dataDir` to start again on the folder of an earlier one (a sidecar restart).
  */
 export async function startTestSidecar(
-	options: { env?: Record<string, string>; engineFactory?: EngineFactory; chromiumArgs?: string[]; dataDir?: string } = {},
+	options: { env?: Record<string, string>; engineFactory?: EngineFactory; chromiumArgs?: string[]; dataDir?: string; lookup?: Resolver } = {},
 ): Promise<TestSidecar> {
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-test-'));
 	createdDataDirs.add(dataDir);
@@ -60,7 +61,7 @@ export async function startTestSidecar(
 			done();
 		},
 	});
-	const sidecar = await startSidecar(config, createLogger(config.logLevel, sink), { engineFactory: options.engineFactory });
+	const sidecar = await startSidecar(config, createLogger(config.logLevel, sink), { engineFactory: options.engineFactory, lookup: options.lookup });
 	const api = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
 		const response = await fetch(`${sidecar.url}${url}`, {
 			method,

@@ -3,10 +3,12 @@ import type { EventOptions } from '../config';
 import { WebhookNotFoundError } from '../errors';
 import type { EventBus, SidecarEvent } from '../events/EventBus';
 import type { Logger } from '../logger';
+import type { Resolver } from '../net/checkedLookup';
 import type { DeliveryStore } from '../storage/DeliveryStore';
 import { deliveryView, type Delivery } from './Delivery';
 import { Dispatcher, type Post } from './Dispatcher';
 import { httpPost } from './httpPost';
+import { checkNewWebhookUrl } from './webhookUrl';
 import type { AttemptOutcome } from './retryPolicy';
 import { chatOf, matches, subscriptionView, type Subscription, type SubscriptionFilters } from './Subscription';
 
@@ -23,6 +25,8 @@ export interface WebhookServiceDeps {
 	metrics?: DeliveryMetrics;
 	/** Tests replace the HTTP client. */
 	post?: Post;
+	/** Resolves receivers' host names (DNS by default); tests make names resolve to any address. */
+	lookup?: Resolver;
 	random?: () => number;
 }
 
@@ -64,7 +68,7 @@ export class WebhookService {
 			retry: deps.options.webhook,
 			timeoutMs: deps.options.webhook.timeoutMs,
 			concurrency: deps.options.webhook.concurrency,
-			post: deps.post ?? httpPost,
+			post: deps.post ?? ((url, body, headers, timeoutMs) => httpPost(url, body, headers, timeoutMs, deps.lookup)),
 			subscription: (id) => this.subscriptions.get(id),
 			settled: (delivery, outcome, latencyMs) => this.settled(delivery, outcome, latencyMs),
 			random: deps.random,
@@ -95,7 +99,9 @@ export class WebhookService {
 		if (pending.length) this.log.info({ pending: pending.length }, 'resuming webhook deliveries from the last run');
 	}
 
+	/** Refuses a URL that is malformed, too long, carries a password or leads to a blocked address (webhookUrl.ts). */
 	async create(input: NewSubscription): Promise<Subscription> {
+		await checkNewWebhookUrl(input.url, this.deps.lookup);
 		const subscription: Subscription = {
 			id: `wh_${randomUUID()}`,
 			url: input.url,

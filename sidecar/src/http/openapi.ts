@@ -88,7 +88,11 @@ export const ROUTES: RouteDoc[] = [
 		path: '/api/webhooks',
 		summary: 'Subscribe a URL to events; deliveries are signed with the secret',
 		body: createWebhookSchema,
-		responses: { 201: 'The subscription (without the secret)', 400: 'Invalid body' },
+		responses: {
+			201: 'The subscription (without the secret)',
+			400: 'Invalid body, or WEBHOOK_URL_INVALID (over 2048 characters, or a user:password@ in it)',
+			422: 'WEBHOOK_URL_BLOCKED (a link-local or cloud metadata address, or a name resolving to one)',
+		},
 	},
 	{ method: 'get', path: '/api/webhooks', summary: 'Subscriptions with delivery stats', responses: { 200: '{webhooks: [...]}' } },
 	{ method: 'get', path: '/api/webhooks/{id}', summary: 'A subscription with delivery stats', responses: { 200: 'The subscription', 404: 'WEBHOOK_NOT_FOUND' } },

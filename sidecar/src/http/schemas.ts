@@ -54,7 +54,12 @@ export const sendMessageSchema = z
 
 export const createWebhookSchema = z
 	.object({
-		url: z.url({ protocol: /^https?$/ }).describe('Where events are POSTed (an n8n webhook URL)'),
+		url: z
+			.url({ protocol: /^https?$/ })
+			.describe(
+				'Where events are POSTed (an n8n webhook URL): at most 2048 characters, no user:password@, ' +
+					'not a link-local or cloud metadata address (WEBHOOK_URL_INVALID, WEBHOOK_URL_BLOCKED)',
+			),
 		events: z
 			.array(z.enum([...EVENT_TYPES, '*']))
 			.min(1)

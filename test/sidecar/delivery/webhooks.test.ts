@@ -1,3 +1,5 @@
+import type { Resolver } from '../../../sidecar/src/net/checkedLookup';
+import { systemResolver } from '../../../sidecar/src/net/checkedLookup';
 import { scriptedEngines, type ScriptedEngine } from '../../support/scriptedEngine';
 import { pollUntil } from '../../support/poll';
 import { startReceiver } from '../../support/receiver';
@@ -10,6 +12,13 @@ describe('webhook delivery (scripted engine, local receiver)', () => {
 	const receivers: Array<Awaited<ReturnType<typeof startReceiver>>> = [];
 	const engines = scriptedEngines();
 	let engine: ScriptedEngine;
+	/** Host names the sidecar resolves without DNS (others go to DNS); a test may change them between calls. */
+	const names = new Map<string, string[]>();
+	const lookup: Resolver = (hostname, options, callback) => {
+		const addresses = names.get(hostname);
+		if (!addresses) return systemResolver(hostname, options, callback);
+		callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+	};
 
 	const incoming = (id: string, chatId: string, text: string, extra: object = {}) =>
 		engine.emit({
@@ -33,6 +42,7 @@ describe('webhook delivery (scripted engine, local receiver)', () => {
 	beforeAll(async () => {
 		t = await startTestSidecar({
 			engineFactory: engines.factory,
+			lookup,
 			env: {
 				SIDECAR_PACING: 'off',
 				SIDECAR_WEBHOOK_BACKOFF_BASE_MS: '100',
@@ -48,6 +58,7 @@ describe('webhook delivery (scripted engine, local receiver)', () => {
 	afterEach(async () => {
 		for (const w of (await t.api('GET', '/api/webhooks')).body.webhooks) await t.api('DELETE', `/api/webhooks/${w.id}`);
 		await Promise.all(receivers.splice(0).map((r) => r.close()));
+		names.clear();
 	});
 	afterAll(() => t.stop());
 
@@ -101,6 +112,72 @@ describe('webhook delivery (scripted engine, local receiver)', () => {
 		const id = await subscribe(good.url);
 		const replay = await t.api('POST', `/api/webhooks/${id}/dead-letters/replay`, { ids: 'all' });
 		expect([replay.status, replay.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+	});
+
+	it('refuses URLs that are too long or carry credentials (WEBHOOK_URL_INVALID) and metadata or link-local addresses (WEBHOOK_URL_BLOCKED)', async () => {
+		const base = 'http://127.0.0.1:9/';
+		const ofLength = (n: number) => base + 'a'.repeat(n - base.length);
+		const register = async (url: string) => {
+			const answer = await t.api('POST', '/api/webhooks', { url, events: ['message'], secret: SECRET });
+			return [url.slice(0, 60), answer.status, answer.body.error?.code ?? 'created'];
+		};
+		const invalid = [ofLength(2049), ofLength(10 * 1024 * 1024), 'http://user:pass@127.0.0.1:9/hook', 'https://token@127.0.0.1:9/hook'];
+		const all = (urls: string[]) => Promise.all(urls.map(register));
+		const expected = (urls: string[], status: number, code: string) => urls.map((url) => [url.slice(0, 60), status, code]);
+		expect(await all(invalid)).toEqual(expected(invalid, 400, 'WEBHOOK_URL_INVALID'));
+		const blocked = [
+			'http://169.254.169.254/latest/meta-data/',
+			'http://169.254.1.2:5678/webhook/x',
+			'http://[fd00:ec2::254]/latest/meta-data/',
+			'http://[fe80::1]:5678/webhook/x',
+			'http://[::ffff:169.254.169.254]/',
+			'http://[64:ff9b::a9fe:a9fe]/',
+			'http://0xa9fea9fe/',
+		];
+		expect(await all(blocked)).toEqual(expected(blocked, 422, 'WEBHOOK_URL_BLOCKED'));
+		expect((await t.api('GET', '/api/webhooks')).body.webhooks).toEqual([]);
+		const answer = await t.api('POST', '/api/webhooks', { url: 'http://user:pass@127.0.0.1:9/hook', events: ['message'], secret: SECRET });
+		expect(answer.body.error.message).toMatch(/user name or password/);
+		expect(answer.body.error.message).not.toMatch(/pass@/);
+		const metadata = await t.api('POST', '/api/webhooks', { url: blocked[0], events: ['message'], secret: SECRET });
+		expect(metadata.body.error.message).toMatch(/169\.254\.169\.254.*metadata/);
+		// What n8n usually is: loopback, a private address, a name; and a URL of exactly the limit.
+		const fine = [ofLength(2048), 'http://localhost:5678/webhook/x', 'http://10.0.0.5:5678/webhook/x', 'http://[fd00::5]:5678/', 'http://192.168.1.10/'];
+		expect(await all(fine)).toEqual(expected(fine, 201, 'created'));
+	});
+
+	it('refuses a name that resolves to a metadata address, and checks the name again on every delivery (DNS rebinding)', async () => {
+		names.set('metadata.test', ['169.254.169.254']);
+		names.set('aws6.test', ['10.0.0.7', 'fd00:ec2::254']);
+		for (const host of ['metadata.test', 'aws6.test']) {
+			const answer = await t.api('POST', '/api/webhooks', { url: `http://${host}/hook`, events: ['message'], secret: SECRET });
+			expect([host, answer.status, answer.body.error?.code]).toEqual([host, 422, 'WEBHOOK_URL_BLOCKED']);
+			expect(answer.body.error.message).toMatch(new RegExp(`${host.replace('.', '\\.')}, which is .*cloud metadata`));
+		}
+		expect((await t.api('GET', '/api/webhooks')).body.webhooks).toEqual([]);
+		// A name that is n8n on this machine when registered, and the metadata service afterwards.
+		const r = await receiver();
+		names.set('n8n.test', ['127.0.0.1']);
+		const id = await subscribe(`http://n8n.test:${r.port}/hook`);
+		incoming('false_628600@c.us_D1', '628600@c.us', 'while it was n8n');
+		await statsUntil(id, (s) => s.delivered === 1, 'delivered through the name');
+		expect(r.connections).toBe(1);
+		names.set('n8n.test', ['127.0.0.1', '169.254.169.254']);
+		incoming('false_628600@c.us_D2', '628600@c.us', 'after the name changed');
+		const after = await statsUntil(id, (s) => s.failedAttempts >= 1, 'the attempt refused');
+		expect(after.lastError).toMatch(/n8n\.test, which is 169\.254\.169\.254.*link-local or cloud metadata/);
+		expect(r.connections).toBe(1);
+		expect(r.received.map((x) => x.body.payload.text)).toEqual(['while it was n8n']);
+	});
+
+	it('delivers to localhost and to a name for a private address, as n8n usually is', async () => {
+		const r = await receiver();
+		names.set('n8n.lan', ['127.0.0.1']);
+		const ids = [await subscribe(`http://localhost:${r.port}/hook`), await subscribe(`http://n8n.lan:${r.port}/hook`)];
+		incoming('false_628700@c.us_L1', '628700@c.us', 'local');
+		await r.waitFor((all) => all.length >= 2, 'both deliveries');
+		expect(r.received.map((x) => x.headers.host).sort()).toEqual([`localhost:${r.port}`, `n8n.lan:${r.port}`]);
+		for (const id of ids) await statsUntil(id, (s) => s.delivered === 1, 'delivered');
 	});
 
 	it('applies each filter end to end', async () => {

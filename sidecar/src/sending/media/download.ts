@@ -2,7 +2,7 @@ import http from 'http';
 import https from 'https';
 import { MediaFetchFailedError, MediaTooLargeError, MediaTypeNotAllowedError, SidecarError } from '../../errors';
 import { SIDECAR_VERSION } from '../../version';
-import { checkMediaUrl, displayUrl, guardedLookup } from './addressGuard';
+import { checkMediaUrl, displayUrl, guardedLookup, portOf } from './addressGuard';
 import { filenameFromContentDisposition, filenameFromUrl } from './filenames';
 import type { LoadedMedia, MediaPolicy, UrlMediaInput } from './MediaPolicy';
 import { baseMimeType, guessMimeType, isTypeAllowed, UNKNOWN_TYPE } from './mimeTypes';
@@ -65,7 +65,8 @@ function get(url: URL, policy: MediaPolicy, signal: AbortSignal): Promise<http.I
 			{
 				// A fresh connection per download: a pooled socket would skip the address check.
 				agent: false,
-				lookup: guardedLookup(policy.allowedHosts),
+				// This hop's port: an allowed-hosts entry with a port allows only that one.
+				lookup: guardedLookup(policy.allowedHosts, portOf(url)),
 				signal,
 				headers: { 'user-agent': `whatsapp-sidecar/${SIDECAR_VERSION}`, accept: '*/*' },
 			},

@@ -8,4 +8,4 @@ export {
 	type MediaPolicy,
 	type UrlMediaInput,
 } from './MediaPolicy';
-export { isPublicAddress } from './addressGuard';
+export { isPublicAddress } from '../../net/addresses';

@@ -5,69 +5,23 @@ import {
 	displayUrl,
 	guardedLookup,
 	isAllowedHost,
-	isPublicAddress,
 } from '../../../../sidecar/src/sending/media/addressGuard';
-
-describe('isPublicAddress', () => {
-	it.each([
-		'8.8.8.8',
-		'1.1.1.1',
-		'2606:4700:4700::1111',
-		'::ffff:8.8.8.8',
-		'64:ff9b::808:808', // NAT64 to 8.8.8.8
-		'2002:808:808::1', // 6to4 of 8.8.8.8
-	])('lets %s through', (address) => {
-		expect(isPublicAddress(address)).toBe(true);
-	});
-
-	it.each([
-		['127.0.0.1', 'loopback'],
-		['127.8.9.10', 'loopback'],
-		['::1', 'loopback'],
-		['10.0.0.5', 'private'],
-		['172.16.3.4', 'private'],
-		['192.168.1.10', 'private'],
-		['169.254.169.254', 'link-local, cloud metadata'],
-		['fe80::1', 'link-local'],
-		['fc00::1', 'unique local'],
-		['fd12:3456::1', 'unique local'],
-		['100.64.0.1', 'carrier-grade NAT'],
-		['0.0.0.0', 'unspecified'],
-		['::', 'unspecified'],
-		['224.0.0.1', 'multicast'],
-		['ff02::1', 'multicast'],
-		['255.255.255.255', 'broadcast'],
-		['192.0.2.1', 'reserved (documentation)'],
-		['240.0.0.1', 'reserved'],
-		['::ffff:127.0.0.1', 'IPv4-mapped loopback'],
-		['::ffff:169.254.169.254', 'IPv4-mapped metadata'],
-		['::ffff:10.0.0.1', 'IPv4-mapped private'],
-		['::7f00:1', 'IPv4-compatible loopback'],
-		['64:ff9b::7f00:1', 'NAT64 of loopback'],
-		['64:ff9b:1::a00:1', 'local-use NAT64'],
-		['2002:7f00:1::1', '6to4 of loopback'],
-		['2001:db8::1', 'documentation'],
-		['not-an-address', 'not an address'],
-	])('blocks %s (%s)', (address) => {
-		expect(isPublicAddress(address)).toBe(false);
-	});
-});
 
 describe('isAllowedHost', () => {
 	it('matches host names without case or trailing dot', () => {
-		expect(isAllowedHost('MinIO.local.', '10.0.0.5', ['minio.local'])).toBe(true);
-		expect(isAllowedHost('other.local', '10.0.0.5', ['minio.local'])).toBe(false);
+		expect(isAllowedHost('MinIO.local.', '10.0.0.5', 80, ['minio.local'])).toBe(true);
+		expect(isAllowedHost('other.local', '10.0.0.5', 80, ['minio.local'])).toBe(false);
 	});
 
 	it('matches addresses and CIDRs, IPv4-mapped ones too', () => {
-		expect(isAllowedHost('x', '10.1.2.3', ['10.0.0.0/8'])).toBe(true);
-		expect(isAllowedHost('x', '::ffff:10.1.2.3', ['10.0.0.0/8'])).toBe(true);
-		expect(isAllowedHost('x', '11.1.2.3', ['10.0.0.0/8'])).toBe(false);
-		expect(isAllowedHost('x', 'fd00::5', ['fd00::/8'])).toBe(true);
-		expect(isAllowedHost('x', '10.1.2.3', ['fd00::/8'])).toBe(false);
-		expect(isAllowedHost('x', '127.0.0.1', ['127.0.0.1'])).toBe(true);
-		expect(isAllowedHost('x', '::1', ['0:0:0:0:0:0:0:1'])).toBe(true);
-		expect(isAllowedHost('x', undefined, ['10.0.0.0/8'])).toBe(false);
+		expect(isAllowedHost('x', '10.1.2.3', 80, ['10.0.0.0/8'])).toBe(true);
+		expect(isAllowedHost('x', '::ffff:10.1.2.3', 80, ['10.0.0.0/8'])).toBe(true);
+		expect(isAllowedHost('x', '11.1.2.3', 80, ['10.0.0.0/8'])).toBe(false);
+		expect(isAllowedHost('x', 'fd00::5', 80, ['fd00::/8'])).toBe(true);
+		expect(isAllowedHost('x', '10.1.2.3', 80, ['fd00::/8'])).toBe(false);
+		expect(isAllowedHost('x', '127.0.0.1', 80, ['127.0.0.1'])).toBe(true);
+		expect(isAllowedHost('x', '::1', 80, ['0:0:0:0:0:0:0:1'])).toBe(true);
+		expect(isAllowedHost('x', undefined, 80, ['10.0.0.0/8'])).toBe(false);
 	});
 });
 
@@ -95,6 +49,39 @@ describe('checkMediaUrl', () => {
 		expect(checkMediaUrl('https://internal.example/a.png', []).hostname).toBe('internal.example');
 	});
 
+	it('lets a host:port entry allow that port only, the URL\'s default port included; an entry without a port allows every port', () => {
+		const allowed = (url: string, allowedHosts: string[]) => {
+			try {
+				checkMediaUrl(url, allowedHosts);
+				return true;
+			} catch (error) {
+				if (error instanceof MediaUrlBlockedError) return false;
+				throw error;
+			}
+		};
+		const cases: Array<[string, string[], boolean]> = [
+			['http://127.0.0.1:9000/a.png', ['127.0.0.1:9000'], true],
+			['http://127.0.0.1:9001/a.png', ['127.0.0.1:9000'], false],
+			['http://127.0.0.1/a.png', ['127.0.0.1:9000'], false],
+			['http://127.0.0.1/a.png', ['127.0.0.1:80'], true],
+			['https://10.0.0.5/a.png', ['10.0.0.5:443'], true],
+			['https://10.0.0.5/a.png', ['10.0.0.5:80'], false],
+			['http://10.1.2.3:9000/a.png', ['10.0.0.0/8:9000'], true],
+			['http://10.1.2.3:22/a.png', ['10.0.0.0/8:9000'], false],
+			['http://[fd00::5]:9000/a.png', ['[fd00::5]:9000'], true],
+			['http://[fd00::5]:9001/a.png', ['[fd00::5]:9000'], false],
+			['http://[fd00::5]:9001/a.png', ['[fd00::5]'], true],
+			['http://[fd00::5]:9001/a.png', ['fd00::5'], true],
+			['http://[fd00::5]:9001/a.png', ['fd00::/8'], true],
+			['http://localhost:9000/a.png', ['LOCALHOST.:9000'], true],
+			['http://localhost:9001/a.png', ['localhost:9000'], false],
+			['http://localhost:9001/a.png', ['localhost'], true],
+			['http://localhost:9001/a.png', ['localhost:9000', 'localhost:9001'], true],
+			['http://localhost:9001/a.png', ['localhost:not-a-port'], false],
+		];
+		expect(cases.map(([url, hosts]) => [url, hosts, allowed(url, hosts)])).toEqual(cases);
+	});
+
 	it('shows URLs without credentials or query', () => {
 		expect(displayUrl(new URL('https://user:secret@cdn.example/a/b.png?sig=123#x'))).toBe(
 			'https://cdn.example/a/b.png',
@@ -103,9 +90,9 @@ describe('checkMediaUrl', () => {
 });
 
 describe('guardedLookup', () => {
-	const lookup = (hostname: string, allowedHosts: string[], all: boolean) =>
+	const lookup = (hostname: string, allowedHosts: string[], all: boolean, port = 80) =>
 		new Promise<string | LookupAddress[]>((resolve, reject) =>
-			guardedLookup(allowedHosts)(hostname, { all }, (error, address) => (error ? reject(error) : resolve(address))),
+			guardedLookup(allowedHosts, port)(hostname, { all }, (error, address) => (error ? reject(error) : resolve(address))),
 		);
 
 	it('refuses a name that resolves to loopback (localhost)', async () => {
@@ -121,6 +108,12 @@ describe('guardedLookup', () => {
 		expect(await lookup('localhost', ['127.0.0.0/8', '::1'], true)).toEqual(
 			expect.arrayContaining([expect.objectContaining({ address: expect.any(String), family: expect.any(Number) })]),
 		);
+	});
+
+	it('allows a name through an entry with a port only for that port', async () => {
+		expect(await lookup('localhost', ['localhost:9000'], false, 9000)).toMatch(/^(127\.|::1$)/);
+		await expect(lookup('localhost', ['localhost:9000'], false, 9001)).rejects.toBeInstanceOf(MediaUrlBlockedError);
+		await expect(lookup('localhost', ['127.0.0.0/8:9000', '::1'], true, 9001)).rejects.toBeInstanceOf(MediaUrlBlockedError);
 	});
 
 	it('passes resolution errors on', async () => {

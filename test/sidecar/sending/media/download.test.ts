@@ -220,6 +220,37 @@ describe('loadMedia from a URL', () => {
 		});
 	});
 
+	it('allows a host:port entry on that port only, for the URL and for every redirect hop', async () => {
+		const other = http.createServer(handle);
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const otherPort = (other.address() as AddressInfo).port;
+			const photo = (p: number, host = '127.0.0.1') => `http://${host}:${p}/photo.jpg`;
+			const via = (to: string) => `http://localhost:${port}/redirect?to=${encodeURIComponent(to)}`;
+			const load = (url: string, allowedHosts: string[]) => loadMedia({ url }, local({ allowedHosts }));
+			expect((await load(photo(port), [`127.0.0.1:${port}`])).data.equals(PHOTO)).toBe(true);
+			await expect(load(photo(otherPort), [`127.0.0.1:${port}`])).rejects.toMatchObject({ code: 'MEDIA_URL_BLOCKED' });
+			// A name, checked when it resolves: the port of the hop being fetched decides.
+			expect((await load(photo(port, 'localhost'), [`localhost:${port}`])).data.equals(PHOTO)).toBe(true);
+			await expect(load(photo(otherPort, 'localhost'), [`localhost:${port}`])).rejects.toMatchObject({ code: 'MEDIA_URL_BLOCKED' });
+			// A redirect from the allowed port to another port of the same host.
+			for (const target of [photo(otherPort, 'localhost'), photo(otherPort)]) {
+				await expect(load(via(target), [`localhost:${port}`, `127.0.0.1:${port}`])).rejects.toMatchObject({
+					code: 'MEDIA_URL_BLOCKED',
+				});
+			}
+			const both = [`localhost:${port}`, `localhost:${otherPort}`, `127.0.0.1:${otherPort}`];
+			for (const target of [photo(otherPort, 'localhost'), photo(otherPort)]) {
+				expect((await load(via(target), both)).data.equals(PHOTO)).toBe(true);
+			}
+			// Without a port an entry still allows every port.
+			expect((await load(via(photo(otherPort, 'localhost')), ['localhost'])).data.equals(PHOTO)).toBe(true);
+		} finally {
+			other.closeAllConnections();
+			await new Promise((resolve) => other.close(resolve));
+		}
+	});
+
 	it.each([
 		'http://127.0.0.1/',
 		'http://localhost/',
