@@ -70,7 +70,11 @@ export class WebhookService {
 			concurrency: deps.options.webhook.concurrency,
 			post: deps.post ?? ((url, body, headers, timeoutMs) => httpPost(url, body, headers, timeoutMs, deps.lookup)),
 			subscription: (id) => this.subscriptions.get(id),
-			settled: (delivery, outcome, latencyMs) => this.settled(delivery, outcome, latencyMs),
+			// Memory already holds the outcome; a write that fails (full disk) only costs what a restart would redo.
+			settled: (delivery, outcome, latencyMs) =>
+				this.settled(delivery, outcome, latencyMs).catch((error) =>
+					this.log.error({ err: error, delivery: delivery.id }, 'could not record a delivery attempt'),
+				),
 			random: deps.random,
 		});
 	}
@@ -171,10 +175,11 @@ export class WebhookService {
 			};
 			try {
 				await this.deps.store.savePending(delivery);
-				this.dispatcher.add(delivery);
 			} catch (error) {
-				this.log.error({ err: error, eventId: event.id }, 'could not store an event for delivery');
+				// The event happened: deliver it from memory rather than drop it (only a restart before it is delivered loses it).
+				this.log.error({ err: error, eventId: event.id }, 'could not store an event for delivery; delivering it from memory');
 			}
+			this.dispatcher.add(delivery);
 		}
 	}
 

@@ -4,6 +4,7 @@ import path from 'path';
 import sqlite3 from 'sqlite3';
 import { isRoot, tinyDisk, type TinyDisk } from '../../support/brokenDisk';
 import { pollUntil } from '../../support/poll';
+import { startReceiver } from '../../support/receiver';
 import { scriptedEngines } from '../../support/scriptedEngine';
 import { startTestSidecar, type TestSidecar } from '../../support/testSidecar';
 
@@ -26,6 +27,7 @@ function checkpoint(file: string): Promise<void> {
 (isRoot ? describe : describe.skip)('a database that stops taking writes (full disk)', () => {
 	let disk: TinyDisk;
 	let t: TestSidecar;
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 	const engines = scriptedEngines();
 	const send = (idempotencyKey: string) =>
 		t.api('POST', '/api/sessions/desk/messages', { to: '+15550001111', text: 'Reminder: 10:00', idempotencyKey });
@@ -34,13 +36,17 @@ function checkpoint(file: string): Promise<void> {
 	beforeAll(async () => {
 		disk = tinyDisk(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-full-')), 16 * 1024 * 1024);
 		t = await startTestSidecar({ dataDir: disk.dir, engineFactory: engines.factory, env: { SIDECAR_PACING: 'off' } });
-		expect((await t.api('POST', '/api/sessions', { id: 'desk', start: false })).status).toBe(201);
-		await t.sidecar.sessions.list()[0].close();
+		receiver = await startReceiver();
+		expect((await t.api('POST', '/api/webhooks', { url: receiver.url, events: ['message'], secret: 's'.repeat(24) })).status).toBe(201);
+		expect((await t.api('POST', '/api/sessions', { id: 'desk' })).status).toBe(201);
+		engines.latest().emit({ type: 'ready', account: { wid: '15550009999@c.us' } });
+		await pollUntil(() => t.api('GET', '/api/sessions/desk').then((r) => r.body.status), (s) => s === 'READY', { what: 'desk READY' });
 		await checkpoint(path.join(disk.dir, 'sidecar.sqlite'));
 		disk.fill();
 	});
 	afterAll(async () => {
 		await t?.stop();
+		await receiver?.close();
 		disk?.unmount();
 	});
 
@@ -54,13 +60,20 @@ function checkpoint(file: string): Promise<void> {
 		expect(message.body.error.message).toMatch(/free space/);
 		// Nothing half-accepted: the refused ones are not there.
 		expect((await t.api('GET', '/api/sessions/second')).status).toBe(404);
-		expect((await t.api('GET', '/api/webhooks')).body.webhooks).toEqual([]);
+		expect((await t.api('GET', '/api/webhooks')).body.webhooks).toHaveLength(1);
 		const file = path.join(disk.dir, 'sidecar.sqlite');
 		expect(t.logs.some((line) => /"level":50/.test(line) && line.includes(file) && /SQLITE_FULL|disk is full/.test(line))).toBe(true);
 
 		const degraded = await health();
 		expect(degraded).toMatchObject({ status: 503, body: { status: 'degraded', storage: { writable: false } } });
 		expect(degraded.body.storage.error).toMatch(/full/);
+	});
+
+	it('still delivers events it could not store (from memory) rather than drop them', async () => {
+		const chatId = '15550001234@c.us';
+		engines.latest().emit({ type: 'message', message: { id: `false_${chatId}_FULL`, chatId, sender: chatId, fromMe: false, type: 'chat', text: 'are you open?', timestamp: 1, isGroup: false } });
+		await receiver.waitFor((all) => all.some((r) => r.body.payload.text === 'are you open?'), 'the message event', 10_000);
+		expect(t.logs.some((line) => /"level":50/.test(line) && /delivering it from memory/.test(line))).toBe(true);
 	});
 
 	it('takes writes again once there is room, and the refused key is a new message', async () => {
