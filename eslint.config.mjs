@@ -2,13 +2,21 @@
 // with cloud support disabled: the package needs a self-hosted sidecar, so it can
 // never be an n8n Cloud node. The sidecar and the tests are ordinary TypeScript
 // programs: they may use process, timers, the console and their own dependencies.
-import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+import { config as cloudConfig, configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 const communityRulesOff = Object.fromEntries(
 	configWithoutCloudSupport
 		.flatMap((block) => Object.keys(block.rules ?? {}))
 		.filter((rule) => rule.startsWith('@n8n/community-nodes/'))
 		.map((rule) => [rule, 'off']),
+);
+
+// The wire contract (sidecar/src/contract) is compiled into the n8n package too: it is held to
+// the strictest community rules (n8n Cloud's: crypto as the only import, no process or timers).
+const contractRules = Object.fromEntries(
+	cloudConfig
+		.flatMap((block) => Object.entries(block.rules ?? {}))
+		.filter(([rule]) => rule.startsWith('@n8n/community-nodes/') || rule === 'no-console'),
 );
 
 export default [
@@ -22,6 +30,7 @@ export default [
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
+	{ files: ['sidecar/src/contract/**/*.ts'], rules: contractRules },
 	{
 		// The fake WhatsApp Web page: browser scripts sharing one scope (see pageBundle.ts),
 		// so a declaration is used by another file; tsc checks them as a whole.

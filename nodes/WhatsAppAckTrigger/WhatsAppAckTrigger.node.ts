@@ -6,29 +6,29 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import {
+	ANNOUNCED_JOB_STATUSES,
+	EVENT_OF_JOB_STATUS,
+	JOB_STATUS_MEANINGS,
+	type AnnouncedJobStatus,
+} from '../../sidecar/src/contract';
 import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
+import { statusOptions } from '../shared/statusOptions';
 import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
 
-/** The sidecar event each message status arrives as. */
-const EVENT_OF_STATUS: Record<string, string> = {
-	sent: 'message.ack',
-	delivered: 'message.ack',
-	read: 'message.ack',
-	played: 'message.ack',
-	failed: 'message.failed',
-	undelivered: 'message.undelivered',
-	uncertain: 'message.uncertain',
-};
+const DEFAULT_STATUSES: AnnouncedJobStatus[] = ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'];
 
-const DEFAULT_STATUSES = ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'];
+function isAnnounced(status: string): status is AnnouncedJobStatus {
+	return (ANNOUNCED_JOB_STATUSES as readonly string[]).includes(status);
+}
 
 /** The chosen statuses (none chosen: the default ones) as events plus the sidecar's status filter. */
 function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
-	const chosen = parseList(this.getNodeParameter('statuses', DEFAULT_STATUSES)).filter((s) => s in EVENT_OF_STATUS);
+	const chosen = parseList(this.getNodeParameter('statuses', DEFAULT_STATUSES)).filter(isAnnounced);
 	const statuses = chosen.length ? chosen : DEFAULT_STATUSES;
 	return {
-		events: [...new Set(statuses.map((status) => EVENT_OF_STATUS[status]))],
+		events: [...new Set(statuses.map((status) => EVENT_OF_JOB_STATUS[status]))],
 		sessions: selectedSessions.call(this),
 		filters: { ackStatuses: statuses },
 	};
@@ -55,25 +55,10 @@ export class WhatsAppAckTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Delivered', value: 'delivered', description: 'Reached the recipient\'s phone' },
-					{ name: 'Failed', value: 'failed', description: 'Could not be sent (the error code says why)' },
-					{ name: 'Played', value: 'played', description: 'A voice note or video was played' },
-					{ name: 'Read', value: 'read', description: 'Read (only when the recipient has read receipts on)' },
-					{ name: 'Sent', value: 'sent', description: 'WhatsApp has the message' },
-					{
-						name: 'Uncertain',
-						value: 'uncertain',
-						description: 'The sidecar cannot know whether it was sent (it stopped in the middle); it is not sent again',
-					},
-					{
-						name: 'Undelivered',
-						value: 'undelivered',
-						description: 'Sent, but not delivered within the time the sidecar waits',
-					},
-				],
+				options: statusOptions(ANNOUNCED_JOB_STATUSES, JOB_STATUS_MEANINGS),
 				default: ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'],
-				description: 'Which statuses start the workflow; leave empty for the default ones',
+				description:
+					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones',
 			},
 		],
 	};

@@ -131,7 +131,7 @@ export class WhatsAppMessageTrigger implements INodeType {
 		const property = options.mediaBinaryProperty?.trim();
 		const media = event.payload.media;
 		if (property && media && typeof media === 'object') {
-			const mediaJson = { ...(media as IDataObject) };
+			const mediaJson: IDataObject = { ...media };
 			try {
 				const binary = await mediaBinary.call(this, mediaJson);
 				if (binary) {

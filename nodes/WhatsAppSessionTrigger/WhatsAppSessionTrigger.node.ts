@@ -7,11 +7,13 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { SESSION_STATUS_MEANINGS, SESSION_STATUSES, type EventType } from '../../sidecar/src/contract';
 import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
+import { statusOptions } from '../shared/statusOptions';
 import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
 
-const EVENTS = ['session.status', 'session.qr'];
+const EVENTS: EventType[] = ['session.status', 'session.qr'];
 
 /** The statuses worth an alert: someone has to scan, or the session gave up. */
 const ALERT_STATUSES = ['FAILED', 'LOGGED_OUT', 'SCAN_QR'];
@@ -19,7 +21,9 @@ const ALERT_STATUSES = ['FAILED', 'LOGGED_OUT', 'SCAN_QR'];
 const PNG_DATA_URL = /^data:image\/png;base64,/;
 
 function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
-	const chosen = parseList(this.getNodeParameter('events', ['session.status'])).filter((e) => EVENTS.includes(e));
+	const chosen = parseList(this.getNodeParameter('events', ['session.status'])).filter((e): e is EventType =>
+		(EVENTS as string[]).includes(e),
+	);
 	// The sidecar does not filter session events by status: webhook() does.
 	return { events: chosen.length ? chosen : ['session.status'], sessions: selectedSessions.call(this), filters: {} };
 }
@@ -63,16 +67,7 @@ export class WhatsAppSessionTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Authenticated', value: 'AUTHENTICATED' },
-					{ name: 'Failed', value: 'FAILED', description: 'Gave up after too many failures, or blocked' },
-					{ name: 'Logged Out', value: 'LOGGED_OUT', description: 'Unlinked from the phone: needs a new QR scan' },
-					{ name: 'Ready', value: 'READY', description: 'Connected and able to send' },
-					{ name: 'Reconnecting', value: 'RECONNECTING', description: 'Lost the connection and restarting' },
-					{ name: 'Scan QR', value: 'SCAN_QR', description: 'Waiting for a QR scan' },
-					{ name: 'Starting', value: 'STARTING' },
-					{ name: 'Stopped', value: 'STOPPED' },
-				],
+				options: statusOptions(SESSION_STATUSES, SESSION_STATUS_MEANINGS),
 				default: ['FAILED', 'LOGGED_OUT', 'SCAN_QR'],
 				description: 'For Status Changed: which new statuses start the workflow; leave empty for all',
 			},

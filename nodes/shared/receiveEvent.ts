@@ -1,17 +1,9 @@
 import { jsonParse, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
-import { verifySignature } from './verifySignature';
+import { EVENT_TYPES, HEADERS, verify, type EventEnvelope, type SignatureRefusal } from '../../sidecar/src/contract';
 import type { SubscriptionState } from './webhookLifecycle';
 
 /** What the sidecar POSTs: one event in its envelope. */
-export interface SidecarEnvelope {
-	id: string;
-	type: string;
-	session: string;
-	timestamp: string;
-	payload: IDataObject;
-}
-
-export type Reception = { event: SidecarEnvelope } | { response: IWebhookResponseData };
+export type Reception = { event: EventEnvelope } | { response: IWebhookResponseData };
 
 /**
  * Reads a delivery and checks that the sidecar sent it: the HMAC signature over the
@@ -23,26 +15,30 @@ export function receiveEvent(this: IWebhookFunctions): Reception {
 	const { secret } = this.getWorkflowStaticData('node') as SubscriptionState;
 	const headers = this.getHeaderData();
 	const body = rawBodyOf.call(this);
-	const check = verifySignature({
+	const check = verify({
 		secret: secret ?? '',
 		body,
-		timestamp: header(headers['x-sidecar-timestamp']),
-		signature: header(headers['x-sidecar-signature']),
+		timestamp: header(headers[HEADERS.timestamp]),
+		signature: header(headers[HEADERS.signature]),
 	});
 	if (!check.valid) {
 		this.logger.warn(`WhatsApp sidecar delivery refused: ${check.reason}`);
 		return { response: refuse.call(this, 401, check.reason, REFUSALS[check.reason]) };
 	}
-	let envelope: Partial<SidecarEnvelope>;
+	let envelope: Partial<EventEnvelope>;
 	try {
-		envelope = jsonParse<Partial<SidecarEnvelope>>(body);
+		envelope = jsonParse<Partial<EventEnvelope>>(body);
 	} catch {
 		return { response: refuse.call(this, 400, 'BODY_INVALID', 'The body is not JSON') };
 	}
 	if (typeof envelope.type !== 'string' || typeof envelope.payload !== 'object' || envelope.payload === null) {
 		return { response: refuse.call(this, 400, 'BODY_INVALID', 'The body is not a sidecar event') };
 	}
-	return { event: envelope as SidecarEnvelope };
+	if (!(EVENT_TYPES as readonly string[]).includes(envelope.type)) {
+		// A newer sidecar's event this version does not know: received, but nothing to run.
+		return { response: ignoreEvent(`unknown event type: ${envelope.type}`) };
+	}
+	return { event: envelope as EventEnvelope };
 }
 
 /** Answers an event that reached the URL but is not for this workflow (filtered out here): no execution. */
@@ -51,9 +47,9 @@ export function ignoreEvent(reason: string): IWebhookResponseData {
 }
 
 /** The event's payload with where it came from: the session, and the event's id, type and time. */
-export function eventJson(event: SidecarEnvelope): IDataObject {
+export function eventJson(event: EventEnvelope): IDataObject {
 	return {
-		...event.payload,
+		...(event.payload as unknown as IDataObject),
 		session: event.session,
 		eventId: event.id,
 		eventType: event.type,
@@ -61,12 +57,12 @@ export function eventJson(event: SidecarEnvelope): IDataObject {
 	};
 }
 
-const REFUSALS = {
+const REFUSALS: Record<SignatureRefusal, string> = {
 	SIGNATURE_MISSING: 'The X-Sidecar-Signature or X-Sidecar-Timestamp header is missing, or this trigger has no secret',
 	TIMESTAMP_INVALID: 'X-Sidecar-Timestamp is not a Unix time in seconds',
 	TIMESTAMP_STALE: 'X-Sidecar-Timestamp is more than 5 minutes away from now',
 	SIGNATURE_INVALID: 'X-Sidecar-Signature does not match the body',
-} as const;
+};
 
 /**
  * The delivery's bytes exactly as sent. n8n reads the whole body into

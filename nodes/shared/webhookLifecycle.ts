@@ -5,20 +5,13 @@ import {
 	type IHookFunctions,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { subscriptionKey, type EventType, type SubscriptionFilters } from '../../sidecar/src/contract';
 import { sidecarApiError } from '../WhatsAppSidecar/errors';
 import { sidecarRequest } from '../WhatsAppSidecar/transport';
 
-/** What the sidecar narrows a subscription by (its `POST /api/webhooks` `filters`). */
-export interface SubscriptionFilters {
-	fromMe?: boolean;
-	groups?: boolean;
-	chats?: string[];
-	ackStatuses?: string[];
-}
-
 /** What a trigger subscribes to: compared on every activation, so a changed parameter re-registers. */
 export interface SubscriptionConfig {
-	events: string[];
+	events: EventType[];
 	/** Empty: every session. */
 	sessions: string[];
 	filters: SubscriptionFilters;
@@ -72,7 +65,7 @@ export function subscriptionWebhookMethods(config: (this: IHookFunctions) => Sub
 export async function subscriptionExists(this: IHookFunctions, wanted: SubscriptionConfig): Promise<boolean> {
 	const state = this.getWorkflowStaticData('node') as SubscriptionState;
 	if (!state.webhookId || !state.secret || !state.config) return false;
-	if (configKey(state.config) !== configKey(wanted)) return false;
+	if (subscriptionKey(state.config) !== subscriptionKey(wanted)) return false;
 	let remote: IDataObject;
 	try {
 		remote = await sidecarRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(state.webhookId)}`);
@@ -80,7 +73,7 @@ export async function subscriptionExists(this: IHookFunctions, wanted: Subscript
 		if (isNotFound(error)) return false;
 		throw sidecarApiError(this.getNode(), error);
 	}
-	return remote.url === this.getNodeWebhookUrl('default') && configKey(remoteConfig(remote)) === configKey(wanted);
+	return remote.url === this.getNodeWebhookUrl('default') && subscriptionKey(remoteConfig(remote)) === subscriptionKey(wanted);
 }
 
 /**
@@ -155,22 +148,8 @@ export function isNotFound(error: unknown): boolean {
 /** The configuration as the sidecar shows it: `sessions: null` for all, filters as given. */
 function remoteConfig(remote: IDataObject): SubscriptionConfig {
 	return {
-		events: Array.isArray(remote.events) ? remote.events.map(String) : [],
+		events: Array.isArray(remote.events) ? (remote.events.map(String) as EventType[]) : [],
 		sessions: Array.isArray(remote.sessions) ? remote.sessions.map(String) : [],
 		filters: (remote.filters ?? {}) as SubscriptionFilters,
 	};
-}
-
-/** A canonical string of a configuration: order, absent and empty values do not count. */
-export function configKey(config: SubscriptionConfig): string {
-	const sorted = (values: unknown) => (Array.isArray(values) ? [...new Set(values.map(String))].sort() : []);
-	const f = config.filters ?? {};
-	return JSON.stringify({
-		events: sorted(config.events),
-		sessions: sorted(config.sessions),
-		fromMe: typeof f.fromMe === 'boolean' ? f.fromMe : null,
-		groups: typeof f.groups === 'boolean' ? f.groups : null,
-		chats: sorted(f.chats),
-		ackStatuses: sorted(f.ackStatuses),
-	});
 }

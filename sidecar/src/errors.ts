@@ -1,3 +1,5 @@
+import { SESSION_ID_RULE } from './contract';
+
 /**
  * Every failure the API reports has its own class with a stable `code` (what
  * clients and the n8n nodes branch on) and an HTTP status; the error middleware
@@ -57,7 +59,7 @@ export class SessionIdInvalidError extends SidecarError {
 		super(
 			'SESSION_ID_INVALID',
 			400,
-			`"${id}" cannot be a session id: use 1 to 64 letters, digits, "-" or "_" (it becomes a folder name).`,
+			`"${id}" cannot be a session id: ${SESSION_ID_RULE}.`,
 		);
 	}
 }

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { findBrowsersUnder } from './sessions/chrome/processes';
 import type { DeliveryMetrics } from './delivery/WebhookService';
 import type { SessionManager } from './sessions/SessionManager';
-import { SESSION_STATUSES } from './sessions/SessionStatus';
+import { SESSION_STATUSES } from './contract';
 
 export interface SidecarMetrics {
 	registry: Registry;

@@ -1,6 +1,6 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { verify } from '../../sidecar/src/delivery/signature';
+import { HEADERS, verify } from '../../sidecar/src/contract';
 import { pollUntil } from './poll';
 
 export interface Received {
@@ -49,7 +49,8 @@ export async function startReceiver() {
 			respond = fn;
 		},
 		verifies(request: Received, secret: string): boolean {
-			return verify(secret, Number(request.headers['x-sidecar-timestamp']), request.raw, String(request.headers['x-sidecar-signature']));
+			const header = (name: string) => String(request.headers[name]);
+			return verify({ secret, body: request.raw, timestamp: header(HEADERS.timestamp), signature: header(HEADERS.signature) }).valid;
 		},
 		waitFor(done: (all: Received[]) => boolean, what: string, timeoutMs = 30_000) {
 			return pollUntil(() => received, done, { what, timeoutMs });

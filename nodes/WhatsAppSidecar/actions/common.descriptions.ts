@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SESSION_ID_PATTERN_SOURCE, SESSION_ID_RULE } from '../../../sidecar/src/contract';
 
 /** The session (one linked WhatsApp number) an operation works on. */
 export const sessionLocator: INodeProperties = {
@@ -25,8 +26,8 @@ export const sessionLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^[A-Za-z0-9_-]{1,64}$',
-						errorMessage: 'A session ID is 1 to 64 letters, digits, "-" or "_"',
+						regex: SESSION_ID_PATTERN_SOURCE,
+						errorMessage: `A session ID: ${SESSION_ID_RULE}`,
 					},
 				},
 			],

@@ -1,4 +1,4 @@
-import type { SidecarEvent } from '../events/EventBus';
+import type { EventEnvelope } from '../contract';
 
 /** One event on its way to one subscription. */
 export interface Delivery {
@@ -8,7 +8,7 @@ export interface Delivery {
 	/** Deliveries with the same lane (subscription + chat) arrive in `seq` order. */
 	lane: string;
 	seq: number;
-	event: SidecarEvent;
+	event: EventEnvelope;
 	attempts: number;
 	nextAttemptAt: number;
 	lastError?: string;

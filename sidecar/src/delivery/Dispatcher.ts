@@ -1,6 +1,6 @@
 import type { Delivery } from './Delivery';
 import { outcomeOf, retryDelay, type AttemptOutcome, type RetryOptions } from './retryPolicy';
-import { sign } from './signature';
+import { HEADERS, sign } from '../contract';
 import type { Subscription } from './Subscription';
 
 /** What one HTTP attempt returned: a status, or none (network error, timeout). */
@@ -122,11 +122,11 @@ export class Dispatcher {
 		const headers = {
 			'content-type': 'application/json',
 			'user-agent': 'whatsapp-sidecar',
-			'x-sidecar-event-id': delivery.event.id,
-			'x-sidecar-event-type': delivery.event.type,
-			'x-sidecar-timestamp': String(timestamp),
-			'x-sidecar-signature': sign(subscription.secret, timestamp, body),
-			'x-sidecar-attempt': String(delivery.attempts + 1),
+			[HEADERS.eventId]: delivery.event.id,
+			[HEADERS.eventType]: delivery.event.type,
+			[HEADERS.timestamp]: String(timestamp),
+			[HEADERS.signature]: sign(subscription.secret, timestamp, body),
+			[HEADERS.attempt]: String(delivery.attempts + 1),
 		};
 		const result = await this.deps.post(subscription.url, body, headers, this.deps.timeoutMs);
 		delivery.attempts += 1;

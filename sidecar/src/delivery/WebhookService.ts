@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { EventOptions } from '../config';
 import { WebhookNotFoundError } from '../errors';
-import type { EventBus, SidecarEvent } from '../events/EventBus';
+import type { EventEnvelope } from '../contract';
+import type { EventBus } from '../events/EventBus';
 import type { Logger } from '../logger';
 import type { Resolver } from '../net/checkedLookup';
 import type { DeliveryStore } from '../storage/DeliveryStore';
@@ -160,7 +161,7 @@ export class WebhookService {
 	}
 
 	/** Persist first, then schedule: an event on disk survives a crash before its first attempt. */
-	private async onEvent(event: SidecarEvent): Promise<void> {
+	private async onEvent(event: EventEnvelope): Promise<void> {
 		const targets = [...this.subscriptions.values()].filter((s) => matches(s, event));
 		for (const subscription of targets) {
 			const delivery: Delivery = {

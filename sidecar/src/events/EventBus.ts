@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { EventEmitter } from 'events';
+import type { EventEnvelope, EventPayloads, EventType } from '../contract';
 
 /**
  * What happens inside the sidecar that the outside may want to hear about:
@@ -8,44 +9,19 @@ import { EventEmitter } from 'events';
  * gives every event its envelope: a unique, stable id and a timestamp.
  * Listeners must not throw: they run inside the paths that publish.
  */
-export const EVENT_TYPES = [
-	'message',
-	'message.queued',
-	'message.ack',
-	'message.undelivered',
-	'message.failed',
-	'message.uncertain',
-	'session.status',
-	'session.qr',
-] as const;
-export type SidecarEventType = (typeof EVENT_TYPES)[number];
-
-/** The envelope every event travels in (the body of a webhook delivery). */
-export interface SidecarEvent {
-	id: string;
-	type: SidecarEventType;
-	session: string;
-	timestamp: string;
-	payload: Record<string, unknown>;
-}
-
-export interface PublishInput {
-	type: SidecarEventType;
-	session: string;
-	payload: Record<string, unknown>;
-}
+export type PublishInput = { [T in EventType]: { type: T; session: string; payload: EventPayloads[T] } }[EventType];
 
 export class EventBus {
 	private readonly emitter = new EventEmitter();
 
-	publish(input: PublishInput): SidecarEvent {
+	publish(input: PublishInput): EventEnvelope {
 		// A copy: publishers pass live objects (a job's history), and a retry must send what happened then.
-		const event: SidecarEvent = { id: eventId(), timestamp: new Date().toISOString(), type: input.type, session: input.session, payload: structuredClone(input.payload) };
+		const event = { id: eventId(), timestamp: new Date().toISOString(), type: input.type, session: input.session, payload: structuredClone(input.payload) } as EventEnvelope;
 		this.emitter.emit('event', event);
 		return event;
 	}
 
-	subscribe(listener: (event: SidecarEvent) => void): () => void {
+	subscribe(listener: (event: EventEnvelope) => void): () => void {
 		this.emitter.on('event', listener);
 		return () => this.emitter.off('event', listener);
 	}

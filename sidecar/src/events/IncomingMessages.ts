@@ -1,3 +1,4 @@
+import type { ReceivedMedia } from '../contract';
 import type { EventBus } from './EventBus';
 import type { Logger } from '../logger';
 import type { IncomingMessage } from '../sessions/engine/Engine';
@@ -62,7 +63,7 @@ export class IncomingMessages {
 		}
 	}
 
-	private async media(session: string, message: IncomingMessage): Promise<Record<string, unknown> | null> {
+	private async media(session: string, message: IncomingMessage): Promise<ReceivedMedia | null> {
 		if (!message.media || !message.downloadMedia) return null;
 		const declared = message.media;
 		const url = `/api/sessions/${session}/messages/${encodeURIComponent(message.id)}/media`;

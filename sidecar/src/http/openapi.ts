@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { SESSION_STATUSES } from '../sessions/SessionStatus';
-import { JOB_STATUSES } from '../sending/MessageJob';
+import { JOB_STATUSES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
 import { createSessionSchema, createWebhookSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -126,7 +125,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 			name: m[1],
 			in: 'path',
 			required: true,
-			schema: m[1] === 'id' ? { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } : { type: 'string' },
+			schema: m[1] === 'id' ? { type: 'string', pattern: SESSION_ID_PATTERN_SOURCE } : { type: 'string' },
 		}));
 		const responses = Object.fromEntries(
 			Object.entries(route.responses).map(([status, description]) => [

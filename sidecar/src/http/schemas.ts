@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES } from '../events/EventBus';
+import { ANNOUNCED_JOB_STATUSES, EVENT_TYPES, FILTER_NAMES, LANES, SESSION_ID_PATTERN, SESSION_ID_RULE, type SubscriptionFilters } from '../contract';
 
 /** Request bodies, in one place: routes validate with them and /openapi.json describes them. */
 export const sessionConfigSchema = z
@@ -19,7 +19,7 @@ export const updateSessionSchema = z.object({ config: sessionConfigSchema }).str
 
 export const createSessionSchema = z
 	.object({
-		id: z.string().describe('1 to 64 letters, digits, "-" or "_"; it names the session folder'),
+		id: z.string().describe(`The session id: ${SESSION_ID_RULE}`),
 		config: sessionConfigSchema.optional(),
 		start: z.boolean().optional().describe('Start the session right away (default true)'),
 	})
@@ -45,12 +45,24 @@ export const sendMessageSchema = z
 		reference: z.unknown().optional().describe('Any JSON value (e.g. an appointment id), echoed in every status and event of this message'),
 		idempotencyKey: z.string().min(1).max(200).optional().describe('Same key again → the existing job, never a second send'),
 		sendAt: z.iso.datetime({ offset: true }).optional().describe('ISO time to send at (still paced)'),
-		lane: z.enum(['reply', 'bulk']).optional().describe('reply: short delays, ahead of bulk; bulk (default): campaign pacing'),
+		lane: z.enum(LANES).optional().describe('reply: short delays, ahead of bulk; bulk (default): campaign pacing'),
 		checkNumber: z.boolean().optional().describe('Check the number is on WhatsApp first; fails with NOT_ON_WHATSAPP if not'),
 	})
 	.strict()
 	.refine((b) => (b.text === undefined) !== (b.media === undefined), { message: 'give either text or media (one of them)', path: ['text'] })
 	.refine((b) => b.caption === undefined || b.media !== undefined, { message: 'a caption goes with media', path: ['caption'] });
+
+/** The contract's SubscriptionFilters, field for field (the compiler and a test keep them equal). */
+const filterFields = {
+	fromMe: z.boolean().optional().describe('true: only own messages; false: only others\''),
+	groups: z.boolean().optional().describe('false: leave out group chats'),
+	chats: z.array(z.string().min(3)).optional().describe('Only these chat ids'),
+	ackStatuses: z
+		.array(z.enum(ANNOUNCED_JOB_STATUSES))
+		.optional()
+		.describe(`Message status events: only these statuses (${ANNOUNCED_JOB_STATUSES.join(', ')})`),
+} satisfies Record<(typeof FILTER_NAMES)[number], z.ZodType>;
+const filtersSchema: z.ZodType<SubscriptionFilters> = z.object(filterFields).strict();
 
 export const createWebhookSchema = z
 	.object({
@@ -64,16 +76,8 @@ export const createWebhookSchema = z
 			.array(z.enum([...EVENT_TYPES, '*']))
 			.min(1)
 			.describe(`Event types: ${EVENT_TYPES.join(', ')}, or * for all`),
-		sessions: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).optional().describe('Only these sessions (default: all)'),
-		filters: z
-			.object({
-				fromMe: z.boolean().optional().describe('true: only own messages; false: only others\''),
-				groups: z.boolean().optional().describe('false: leave out group chats'),
-				chats: z.array(z.string().min(3)).optional().describe('Only these chat ids'),
-				ackStatuses: z.array(z.string()).optional().describe('Message status events: only these statuses'),
-			})
-			.strict()
-			.optional(),
+		sessions: z.array(z.string().regex(SESSION_ID_PATTERN)).optional().describe('Only these sessions (default: all)'),
+		filters: filtersSchema.optional(),
 		secret: z.string().min(16).max(512).describe('HMAC-SHA256 key for X-Sidecar-Signature (at least 16 characters)'),
 	})
 	.strict();

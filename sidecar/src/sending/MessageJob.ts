@@ -1,40 +1,22 @@
+import {
+	ACK_NAMES,
+	FINISHED_JOB_STATUSES,
+	WAITING_JOB_STATUSES,
+	type JobPayload,
+	type JobStatus,
+	type Lane,
+} from '../contract';
+
 /**
  * A message job: one accepted send request, from acceptance to its last ack.
  * This is what the queue persists (one keyv entry per job) and what
  * GET /api/messages/:jobId answers.
  */
 
-export const JOB_STATUSES = [
-	'queued',
-	'scheduled',
-	'sending',
-	'sent',
-	'delivered',
-	'read',
-	'played',
-	'failed',
-	'undelivered',
-	'uncertain',
-	'cancelled',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
 /** Jobs the queue still has to send. */
-export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(['queued', 'scheduled']);
-/** Jobs that will never be sent (again). `undelivered` can still turn into delivered through a late ack. */
-export const FINISHED_STATUSES: ReadonlySet<JobStatus> = new Set(['failed', 'cancelled', 'uncertain']);
-
-export type Lane = 'reply' | 'bulk';
-
-/** WhatsApp's ack levels and the names the API uses for them. */
-export const ACK_NAMES: Record<number, string> = {
-	[-1]: 'failed',
-	0: 'pending',
-	1: 'sent',
-	2: 'delivered',
-	3: 'read',
-	4: 'played',
-};
+export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(WAITING_JOB_STATUSES);
+/** Jobs that will never be sent (again). */
+export const FINISHED_STATUSES: ReadonlySet<JobStatus> = new Set(FINISHED_JOB_STATUSES);
 
 /** The job status an ack level means (0 = still pending at the server: the page has it, `sent` from our side). */
 export function statusForAck(ack: number): JobStatus {
@@ -98,8 +80,8 @@ export interface MessageJob {
 	updatedAt: number;
 }
 
-/** What the API shows of a job (content without the media bytes). */
-export function jobView(job: MessageJob) {
+/** What the API shows of a job (content without the media bytes), and what its status events carry. */
+export function jobView(job: MessageJob): JobPayload {
 	const media = job.content.media;
 	return {
 		jobId: job.id,
@@ -130,4 +112,4 @@ export function jobView(job: MessageJob) {
 	};
 }
 
-export type JobView = ReturnType<typeof jobView>;
+export type JobView = JobPayload;

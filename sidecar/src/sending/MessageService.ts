@@ -103,8 +103,9 @@ export class MessageService {
 		return job;
 	}
 
-	withReference(reference: unknown): MessageJob[] {
-		return this.deps.store.withReference(reference);
+	/** Jobs whose reference equals one of the candidates (referenceLookupCandidates), in acceptance order. */
+	withReference(candidates: unknown[]): MessageJob[] {
+		return this.deps.store.withReference(candidates);
 	}
 
 	async cancel(jobId: string): Promise<MessageJob> {

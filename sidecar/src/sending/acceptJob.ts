@@ -5,7 +5,8 @@ import type { JobStore } from '../storage/JobStore';
 import { markJob } from './jobTransitions';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
-import type { JobMedia, Lane, MessageJob } from './MessageJob';
+import type { Lane } from '../contract';
+import type { JobMedia, MessageJob } from './MessageJob';
 import { normalizeRecipient } from './recipients';
 
 /** A send request as the API validated it (http/schemas.ts). */

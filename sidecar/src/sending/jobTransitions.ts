@@ -1,5 +1,6 @@
 import type { SentMessage } from '../sessions/engine/Engine';
-import { statusForAck, type JobStatus, type MessageJob } from './MessageJob';
+import type { JobStatus } from '../contract';
+import { statusForAck, type MessageJob } from './MessageJob';
 
 const HISTORY_LIMIT = 50;
 

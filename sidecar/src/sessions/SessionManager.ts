@@ -3,6 +3,7 @@ import path from 'path';
 import type { ResolvedBrowser } from '../browser/resolveBrowser';
 import { chromiumArgs } from '../browser/chromiumArgs';
 import type { SidecarConfig } from '../config';
+import { isSessionId } from '../contract';
 import {
 	BrowserUnavailableError,
 	SessionExistsError,
@@ -18,8 +19,6 @@ import { profileDirOf, type EngineFactory, type IncomingMessage, type MessageAck
 import type { QrView } from './QrCode';
 import { Session } from './Session';
 import type { SessionConfig, SessionRecord, SessionStatus } from './SessionStatus';
-
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface SessionManagerDeps {
 	config: SidecarConfig;
@@ -78,7 +77,7 @@ export class SessionManager {
 	}
 
 	get(id: string): Session {
-		if (!SESSION_ID_PATTERN.test(id)) throw new SessionIdInvalidError(id);
+		if (!isSessionId(id)) throw new SessionIdInvalidError(id);
 		const session = this.sessions.get(id);
 		if (!session) throw new SessionNotFoundError(id);
 		return session;
@@ -90,7 +89,7 @@ export class SessionManager {
 	}
 
 	async create(id: string, config: SessionConfig): Promise<Session> {
-		if (!SESSION_ID_PATTERN.test(id)) throw new SessionIdInvalidError(id);
+		if (!isSessionId(id)) throw new SessionIdInvalidError(id);
 		if (this.sessions.has(id)) throw new SessionExistsError(id);
 		if (this.sessions.size >= this.deps.config.maxSessions) throw new SessionLimitReachedError(this.deps.config.maxSessions);
 		const record: SessionRecord = {

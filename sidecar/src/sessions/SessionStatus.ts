@@ -1,20 +1,10 @@
+import { RUNNING_SESSION_STATUSES, type SessionStatus } from '../contract';
 import type { PacingInput } from '../sending/pacing/PacingConfig';
 
-export const SESSION_STATUSES = [
-	'STOPPED',
-	'STARTING',
-	'SCAN_QR',
-	'AUTHENTICATED',
-	'READY',
-	'RECONNECTING',
-	'LOGGED_OUT',
-	'FAILED',
-] as const;
-
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type { SessionStatus };
 
 /** Statuses in which a browser is (or is being) launched for the session. */
-export const RUNNING_STATUSES: ReadonlySet<SessionStatus> = new Set(['STARTING', 'SCAN_QR', 'AUTHENTICATED', 'READY']);
+export const RUNNING_STATUSES: ReadonlySet<SessionStatus> = new Set(RUNNING_SESSION_STATUSES);
 
 export interface StatusChange {
 	at: string;

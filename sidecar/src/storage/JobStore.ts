@@ -64,8 +64,8 @@ export class JobStore {
 		return this.ofSession(session).filter((job) => WAITING_STATUSES.has(job.status));
 	}
 
-	withReference(reference: unknown): MessageJob[] {
-		return this.all().filter((job) => job.reference !== undefined && deepEqual(job.reference, reference));
+	withReference(candidates: unknown[]): MessageJob[] {
+		return this.all().filter((job) => job.reference !== undefined && candidates.some((c) => deepEqual(job.reference, c)));
 	}
 
 	/**

@@ -1,5 +1,4 @@
 import { toIsoDateTime } from '../../../nodes/WhatsAppSidecar/helpers/dateTime';
-import { parseReference } from '../../../nodes/WhatsAppSidecar/helpers/reference';
 
 describe('toIsoDateTime', () => {
 	it.each([
@@ -26,22 +25,5 @@ describe('toIsoDateTime', () => {
 		expect(toIsoDateTime('next week', 'UTC')).toBeNull();
 		expect(toIsoDateTime(42, 'UTC')).toBeNull();
 		expect(toIsoDateTime('2030-13-45T99:00:00Z', 'UTC')).toBeNull();
-	});
-});
-
-describe('parseReference', () => {
-	it('keeps non-text values and treats empty as none', () => {
-		expect(parseReference({ a: 1 })).toEqual({ a: 1 });
-		expect(parseReference(7)).toBe(7);
-		expect(parseReference('  ')).toBeUndefined();
-		expect(parseReference(null)).toBeUndefined();
-	});
-
-	it('reads JSON-looking text as JSON and keeps other text', () => {
-		expect(parseReference('{"appointmentId": 42}')).toEqual({ appointmentId: 42 });
-		expect(parseReference('-3')).toBe(-3);
-		expect(parseReference('1e3')).toBe('1e3');
-		expect(parseReference('true')).toBe('true');
-		expect(parseReference('2030-01-02')).toBe('2030-01-02');
 	});
 });

@@ -79,9 +79,10 @@ describe('Message → Send Text', () => {
 
 	it.each([
 		['A-42', 'A-42'],
-		['42', 42],
+		// Text stays text, exactly as given: digits from an expression are not turned into a number.
+		['42', '42'],
 		['0812', '0812'],
-		['"42"', '42'],
+		['"42"', '"42"'],
 		['[1, 2]', [1, 2]],
 		['{not json', '{not json'],
 	])('reads the reference %p as %p', async (typed, sent) => {
@@ -202,11 +203,11 @@ describe('Message → Get Status', () => {
 		]);
 	});
 
-	it('by a text reference: sent as a JSON string', async () => {
+	it('by a text reference: sent as the text itself (the sidecar matches it as text, or as the number it spells)', async () => {
 		const ctx = executeContext({ resource: 'message', operation: 'getStatus', findBy: 'reference', reference: 'A-42' });
 		answers(ctx, { jobs: [] });
 		expect(await run(ctx)).toEqual([]);
-		expect(requests(ctx)[0].qs).toEqual({ reference: '"A-42"' });
+		expect(requests(ctx)[0].qs).toEqual({ reference: 'A-42' });
 	});
 });
 

@@ -1,4 +1,4 @@
-import { createHmac } from 'crypto';
+import { sign } from '../../../sidecar/src/contract';
 import { mockDeep, type DeepMockProxy } from 'jest-mock-extended';
 import type { IBinaryData, IDataObject, IHookFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
@@ -39,10 +39,6 @@ export function httpError(status: number, code = 'X', message = 'failed'): Error
 	});
 }
 
-export function signature(secret: string, timestamp: number | string, body: string): string {
-	return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
-
 export function envelope(type: string, payload: IDataObject, session = 'desk'): IDataObject {
 	return { id: 'evt_0001', type, session, timestamp: '2026-11-02T08:00:00.000Z', payload };
 }
@@ -68,7 +64,7 @@ export function webhookContext(body: IDataObject, params: IDataObject = {}, opti
 		'content-type': 'application/json',
 		'x-sidecar-event-id': String(body.id),
 		'x-sidecar-timestamp': String(timestamp),
-		'x-sidecar-signature': signature(options.signWith ?? SECRET, timestamp, raw),
+		'x-sidecar-signature': sign(options.signWith ?? SECRET, timestamp, raw),
 		...options.headers,
 	};
 	return webhookContextFor(raw, headers, params, { webhookId: 'wh_1', secret: SECRET }, !options.withoutRawBody);

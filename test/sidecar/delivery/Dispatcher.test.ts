@@ -1,7 +1,8 @@
 import type { Delivery } from '../../../sidecar/src/delivery/Delivery';
 import { Dispatcher, type PostResult } from '../../../sidecar/src/delivery/Dispatcher';
 import type { AttemptOutcome } from '../../../sidecar/src/delivery/retryPolicy';
-import { verify } from '../../../sidecar/src/delivery/signature';
+import { verify } from '../../../sidecar/src/contract';
+import { testEvent } from '../../support/events';
 import { chatOf, type Subscription } from '../../../sidecar/src/delivery/Subscription';
 
 const SECRET = 'dispatcher-secret-0123';
@@ -55,7 +56,7 @@ function setup(options: { attempts?: number; baseMs?: number; capMs?: number; co
 	});
 	let seq = 0;
 	const add = (eventId: string, chat = 'c1', subscriptionId = 's1', at = ++seq) => {
-		const event = { id: eventId, type: 'message' as const, session: 'desk', timestamp: new Date().toISOString(), payload: { chatId: `${chat}@c.us` } };
+		const event = testEvent('message', { chatId: `${chat}@c.us` }, 'desk', eventId);
 		const delivery: Delivery = { id: `${eventId}~${subscriptionId}`, subscriptionId, lane: chatOf(event), seq: at, event, attempts: 0, nextAttemptAt: Date.now(), createdAt: Date.now() };
 		dispatcher.add(delivery);
 		return delivery;
@@ -94,7 +95,7 @@ describe('Dispatcher', () => {
 			expect(JSON.parse(call.body)).toMatchObject({ id: 'e1', type: 'message', session: 'desk', payload: { chatId: 'c1@c.us' } });
 			expect(call.headers).toMatchObject({ 'content-type': 'application/json', 'x-sidecar-event-id': 'e1', 'x-sidecar-event-type': 'message' });
 			expect(call.headers['x-sidecar-timestamp']).toBe(String(Math.floor((T0 + call.at) / 1000)));
-			expect(verify(SECRET, Number(call.headers['x-sidecar-timestamp']), call.body, call.headers['x-sidecar-signature'])).toBe(true);
+			expect(verify({ secret: SECRET, body: call.body, timestamp: call.headers['x-sidecar-timestamp'], signature: call.headers['x-sidecar-signature'] }).valid).toBe(true);
 		}
 		expect(d.settled.map((s) => s.outcome)).toEqual(['retry', 'delivered']);
 		expect(d.settled[1].delivery.lastError).toBeUndefined(); // the network error is cleared once delivered

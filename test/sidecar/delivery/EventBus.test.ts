@@ -1,17 +1,19 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { EventBus, eventId, type SidecarEvent } from '../../../sidecar/src/events/EventBus';
+import type { EventEnvelope } from '../../../sidecar/src/contract';
+import { EventBus, eventId } from '../../../sidecar/src/events/EventBus';
 import { IncomingMessages } from '../../../sidecar/src/events/IncomingMessages';
 import { createLogger } from '../../../sidecar/src/logger';
 import type { IncomingMessage } from '../../../sidecar/src/sessions/engine/Engine';
 import { ReceivedMediaStore } from '../../../sidecar/src/storage/ReceivedMediaStore';
+import { jobPayload, messagePayload } from '../../support/events';
 import { pollUntil } from '../../support/poll';
 
 describe('EventBus', () => {
 	it('wraps each event in its envelope: a unique evt_ id, an ISO timestamp, type, session and payload', () => {
 		const bus = new EventBus();
-		const seen: SidecarEvent[] = [];
+		const seen: EventEnvelope[] = [];
 		bus.subscribe((e) => seen.push(e));
 		const published = bus.publish({ type: 'session.status', session: 'desk', payload: { status: 'READY', reason: null } });
 		expect(seen).toEqual([published]);
@@ -28,21 +30,23 @@ describe('EventBus', () => {
 
 	it('keeps the payload as it was when published, whatever the publisher changes later', () => {
 		const bus = new EventBus();
-		const job = { status: 'sent', history: [{ status: 'queued' }, { status: 'sent' }], reference: { appointmentId: 1 } };
+		const at = '2026-01-01T00:00:00.000Z';
+		const reference = { appointmentId: 1 };
+		const job = jobPayload({ status: 'sent', history: [{ at, status: 'queued' }, { at, status: 'sent' }], reference });
 		const event = bus.publish({ type: 'message.ack', session: 'desk', payload: job });
 		job.status = 'delivered';
-		job.history.push({ status: 'delivered' });
-		job.reference.appointmentId = 2;
-		expect(event.payload).toEqual({ status: 'sent', history: [{ status: 'queued' }, { status: 'sent' }], reference: { appointmentId: 1 } });
+		job.history.push({ at, status: 'delivered' });
+		reference.appointmentId = 2;
+		expect(event.payload).toEqual(jobPayload({ status: 'sent', history: [{ at, status: 'queued' }, { at, status: 'sent' }], reference: { appointmentId: 1 } }));
 	});
 
 	it('stops calling a listener once it unsubscribes', () => {
 		const bus = new EventBus();
 		const seen: string[] = [];
 		const off = bus.subscribe((e) => seen.push(e.type));
-		bus.publish({ type: 'message', session: 'desk', payload: {} });
+		bus.publish({ type: 'message', session: 'desk', payload: messagePayload() });
 		off();
-		bus.publish({ type: 'message', session: 'desk', payload: {} });
+		bus.publish({ type: 'message', session: 'desk', payload: messagePayload() });
 		expect(seen).toEqual(['message']);
 	});
 });
@@ -50,7 +54,7 @@ describe('EventBus', () => {
 describe('IncomingMessages', () => {
 	let dir: string;
 	let bus: EventBus;
-	let events: SidecarEvent[];
+	let events: Array<EventEnvelope<'message'>>; // IncomingMessages publishes only messages
 	const sentByQueue = new Set<string>();
 	const make = () =>
 		new IncomingMessages({
@@ -85,7 +89,7 @@ describe('IncomingMessages', () => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incoming-'));
 		bus = new EventBus();
 		events = [];
-		bus.subscribe((e) => events.push(e));
+		bus.subscribe((e) => events.push(e as EventEnvelope<'message'>));
 	});
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,6 @@
 import { chatOf, matches, subscriptionView, type Subscription } from '../../../sidecar/src/delivery/Subscription';
-import type { SidecarEvent, SidecarEventType } from '../../../sidecar/src/events/EventBus';
+import type { EventEnvelope, EventType } from '../../../sidecar/src/contract';
+import { testEvent } from '../../support/events';
 
 const subscription = (over: Partial<Subscription> = {}): Subscription => ({
 	id: 'wh_1',
@@ -12,23 +13,16 @@ const subscription = (over: Partial<Subscription> = {}): Subscription => ({
 	...over,
 });
 
-let n = 0;
-const event = (type: SidecarEventType, payload: Record<string, unknown> = {}, session = 'desk'): SidecarEvent => ({
-	id: `evt_${++n}`,
-	type,
-	session,
-	timestamp: new Date().toISOString(),
-	payload,
-});
+const event = (type: EventType, payload: Record<string, unknown> = {}, session = 'desk'): EventEnvelope => testEvent(type, payload, session);
 
 const incoming = (chatId: string, fromMe = false) => event('message', { id: `${fromMe}_${chatId}_X`, chatId, fromMe, isGroup: chatId.endsWith('@g.us') });
-const job = (type: SidecarEventType, to: string, status: string) => event(type, { jobId: 'job_1', to, status, reference: null });
+const job = (type: EventType, to: string, status: string) => event(type, { jobId: 'job_1', to, status, reference: null });
 
 describe('matches()', () => {
 	it('takes every event type with "*", and only the listed ones otherwise', () => {
 		const all = subscription();
 		const some = subscription({ events: ['message', 'session.qr'] });
-		const types: SidecarEventType[] = ['message', 'message.queued', 'message.ack', 'message.failed', 'session.status', 'session.qr'];
+		const types: EventType[] = ['message', 'message.queued', 'message.ack', 'message.failed', 'session.status', 'session.qr'];
 		expect(types.filter((t) => matches(all, event(t, { status: 'x' })))).toEqual(types);
 		expect(types.filter((t) => matches(some, event(t, { status: 'x' })))).toEqual(['message', 'session.qr']);
 	});

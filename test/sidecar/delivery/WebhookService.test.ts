@@ -7,6 +7,7 @@ import { EventBus } from '../../../sidecar/src/events/EventBus';
 import { createLogger } from '../../../sidecar/src/logger';
 import { openDatabase, type Database } from '../../../sidecar/src/storage/database';
 import { DeliveryStore } from '../../../sidecar/src/storage/DeliveryStore';
+import { messagePayload, testEvent } from '../../support/events';
 import { pollUntil } from '../../support/poll';
 
 const SECRET = 'service-secret-0123456';
@@ -45,7 +46,7 @@ async function startService(dir: string, answer: (call: Call) => PostResult | 'w
 			}),
 	});
 	await service.boot();
-	const publish = (chat: string, text: string) => bus.publish({ type: 'message', session: 'desk', payload: { chatId: chat, text } }).id;
+	const publish = (chat: string, text: string) => bus.publish({ type: 'message', session: 'desk', payload: messagePayload({ chatId: chat, text }) }).id;
 	const waitCalls = (n: number, what: string) => pollUntil(() => calls, (c) => c.length >= n, { what, timeoutMs: 10_000, everyMs: 10 });
 	const close = async () => {
 		await service.close();
@@ -129,7 +130,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 	it('drops deliveries and dead letters of unknown subscriptions at boot, without posting them', async () => {
 		const database = await openDatabase(dir, { logger: createLogger('silent') });
 		const store = new DeliveryStore(database);
-		const event = { id: 'evt_orphan', type: 'message' as const, session: 'desk', timestamp: new Date().toISOString(), payload: { chatId: '1@c.us' } };
+		const event = testEvent('message', { chatId: '1@c.us' }, 'desk', 'evt_orphan');
 		const orphan = { id: 'evt_orphan~wh_gone', subscriptionId: 'wh_gone', lane: 'desk|1@c.us', seq: 1, event, attempts: 1, nextAttemptAt: 0, createdAt: 0 };
 		await store.savePending(orphan);
 		await store.bury({ ...orphan, id: 'evt_dead~wh_gone', event: { ...event, id: 'evt_dead' }, deadAt: Date.now() });
@@ -142,7 +143,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 	});
 
 	it('boots on a backlog of 200,000 deliveries and numbers new events after them', async () => {
-		const event = (i: number) => ({ id: `evt_${i}`, type: 'message' as const, session: 'desk', timestamp: new Date().toISOString(), payload: { chatId: '1@c.us' } });
+		const event = (i: number) => testEvent('message', { chatId: '1@c.us' }, 'desk', `evt_${i}`);
 		const pending = Array.from({ length: 200_000 }, (_, i) => ({ id: `evt_${i}~wh_1`, subscriptionId: 'wh_1', lane: 'desk|1@c.us', seq: i + 1, event: event(i), attempts: 1, nextAttemptAt: Date.now() + 60_000, createdAt: 0 }));
 		const saved: number[] = [];
 		const store = {
@@ -155,7 +156,7 @@ describe('WebhookService (SQLite, fake HTTP)', () => {
 		const service = new WebhookService({ store, bus, options, logger: createLogger('silent'), post: async () => ({ status: 200 }) });
 		await service.boot();
 		expect(service.get('wh_1').stats.pending).toBe(200_000);
-		bus.publish({ type: 'message', session: 'desk', payload: { chatId: '1@c.us' } });
+		bus.publish({ type: 'message', session: 'desk', payload: messagePayload({ chatId: '1@c.us' }) });
 		await pollUntil(() => saved, (s) => s.length === 1, { what: 'the new event stored' });
 		expect(saved).toEqual([200_001]);
 		await service.close();

@@ -1,6 +1,4 @@
 import { outcomeOf, parseRetryAfter, retryDelay } from '../../../sidecar/src/delivery/retryPolicy';
-import { sign, verify } from '../../../sidecar/src/delivery/signature';
-import { createHmac } from 'crypto';
 
 describe('retry policy', () => {
 	it.each<[number | undefined, string]>([
@@ -67,31 +65,5 @@ describe('retry policy', () => {
 		expect(retryDelay(1, options, () => 0, 300)).toBe(300);
 		expect(retryDelay(1, options, () => 0, 10)).toBe(25);
 		expect(retryDelay(1, options, () => 0, 10_000)).toBe(400);
-	});
-});
-
-describe('signature', () => {
-	const secret = 'a-secret-of-at-least-16';
-	const body = JSON.stringify({ id: 'evt_1', type: 'message', payload: { text: 'héllo ✓' } });
-
-	it('is sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">', () => {
-		const expected = createHmac('sha256', secret).update(`1700000000.${body}`).digest('hex');
-		expect(sign(secret, 1_700_000_000, body)).toBe(`sha256=${expected}`);
-		expect(sign(secret, 1_700_000_000, body)).toMatch(/^sha256=[0-9a-f]{64}$/);
-	});
-
-	it('verifies what it signed', () => {
-		expect(verify(secret, 1_700_000_000, body, sign(secret, 1_700_000_000, body))).toBe(true);
-	});
-
-	it('refuses a tampered body, another timestamp, a wrong secret, and malformed signatures', () => {
-		const signature = sign(secret, 1_700_000_000, body);
-		expect(verify(secret, 1_700_000_000, body.replace('héllo', 'hello'), signature)).toBe(false);
-		expect(verify(secret, 1_700_000_000, `${body} `, signature)).toBe(false);
-		expect(verify(secret, 1_700_000_001, body, signature)).toBe(false);
-		expect(verify('another-secret-of-16+', 1_700_000_000, body, signature)).toBe(false);
-		expect(verify(secret, 1_700_000_000, body, signature.slice(0, -1))).toBe(false);
-		expect(verify(secret, 1_700_000_000, body, '')).toBe(false);
-		expect(verify(secret, 1_700_000_000, body, signature.replace('sha256=', 'sha1='))).toBe(false);
 	});
 });

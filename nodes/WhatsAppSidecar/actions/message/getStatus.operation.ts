@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { parseReference } from '../../helpers/reference';
+import { referenceFromField } from '../../../../sidecar/src/contract';
 import { sidecarRequest } from '../../transport';
 import { referenceDescription } from '../common.descriptions';
 
@@ -51,9 +51,11 @@ export const getStatusDescription = updateDisplayOptions(
 /** Where a message is: queued, sent, delivered, read, failed… by job id, or all messages with a reference. */
 export async function getStatus(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('findBy', itemIndex) === 'reference') {
-		const reference = parseReference(this.getNodeParameter('reference', itemIndex, ''));
+		const reference = referenceFromField(this.getNodeParameter('reference', itemIndex, ''));
 		if (reference === undefined) throw new NodeOperationError(this.getNode(), 'Enter the reference to look for', { itemIndex });
-		const { jobs } = await sidecarRequest.call(this, 'GET', '/messages', undefined, { reference: JSON.stringify(reference) });
+		// Text goes as it is: the sidecar then finds it stored as text or as a number ("17" and 17).
+		const query = typeof reference === 'string' ? reference : JSON.stringify(reference);
+		const { jobs } = await sidecarRequest.call(this, 'GET', '/messages', undefined, { reference: query });
 		return (Array.isArray(jobs) ? jobs : []).map((job) => ({ json: job, pairedItem: { item: itemIndex } }));
 	}
 	const jobId = String(this.getNodeParameter('jobId', itemIndex, '')).trim();

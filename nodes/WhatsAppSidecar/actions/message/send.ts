@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { toIsoDateTime } from '../../helpers/dateTime';
-import { parseReference } from '../../helpers/reference';
+import { referenceFromField } from '../../../../sidecar/src/contract';
 import { getSessionId, sessionPath } from '../../helpers/session';
 import { sidecarRequest } from '../../transport';
 import { waitUntilSent } from './waitUntilSent';
@@ -28,7 +28,7 @@ export async function sendMessage(
 ): Promise<INodeExecutionData[]> {
 	const session = getSessionId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
-	const to = String(this.getNodeParameter('to', itemIndex, '')).trim();
+	const to = textParameter(this.getNodeParameter('to', itemIndex, ''));
 	if (!to) throw new NodeOperationError(this.getNode(), 'Enter who gets the message in "To"', { itemIndex });
 
 	const body: IDataObject = {
@@ -37,7 +37,7 @@ export async function sendMessage(
 		idempotencyKey: String(options.idempotencyKey ?? '').trim() || defaultIdempotencyKey.call(this, itemIndex, operation),
 		lane: options.lane ?? 'bulk',
 	};
-	const reference = parseReference(options.reference) ?? this.getInputData()[itemIndex]?.json?.id ?? undefined;
+	const reference = referenceFromField(options.reference) ?? this.getInputData()[itemIndex]?.json?.id ?? undefined;
 	if (reference !== undefined && reference !== null) body.reference = reference as IDataObject;
 	const sendAt = toIsoDateTime(options.sendAt, this.getTimezone());
 	if (sendAt === null) {
@@ -64,4 +64,14 @@ export async function sendMessage(
 function defaultIdempotencyKey(this: IExecuteFunctions, itemIndex: number, operation: string): string {
 	const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$thisRunIndex) || 0;
 	return [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex, operation].join(':');
+}
+
+/**
+ * A text parameter, trimmed. An expression that found nothing (`{{ $json.body.phone }}` on an item
+ * without it) gives undefined or null, or their text: that is an empty field, not a recipient "undefined".
+ */
+function textParameter(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	const text = String(value).trim();
+	return text === 'undefined' || text === 'null' ? '' : text;
 }

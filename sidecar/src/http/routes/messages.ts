@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { referenceLookupCandidates } from '../../contract';
 import { ValidationError } from '../../errors';
 import { jobView } from '../../sending/MessageJob';
 import type { MessageService } from '../../sending/MessageService';
@@ -21,7 +22,7 @@ export function messageRoutes(messages: MessageService): Router {
 		if (typeof raw !== 'string') {
 			throw new ValidationError('Give ?reference=<the reference as JSON>, e.g. ?reference={"appointmentId":42} (URL-encoded).');
 		}
-		res.json({ jobs: messages.withReference(parseReference(raw)).map(jobView) });
+		res.json({ jobs: messages.withReference(referenceLookupCandidates(raw)).map(jobView) });
 	});
 
 	router.get('/messages/:jobId', (req, res) => {
@@ -45,15 +46,6 @@ export function messageRoutes(messages: MessageService): Router {
 	});
 
 	return router;
-}
-
-/** The reference is JSON; a bare word that is not JSON is taken as that string (`?reference=A-42`). */
-function parseReference(raw: string): unknown {
-	try {
-		return JSON.parse(raw);
-	} catch {
-		return raw;
-	}
 }
 
 function param(req: Request, name: string): string {

@@ -1,4 +1,4 @@
-import type { Lane } from '../MessageJob';
+import type { Lane } from '../../contract';
 import type { PacingConfig } from './PacingConfig';
 import { quietUntil } from './quietHours';
 import type { SendLedger } from './SendLedger';

@@ -1,0 +1,158 @@
+import type { JobStatus, Lane, SessionStatus } from './statuses';
+
+/**
+ * The events the sidecar delivers to its subscribers (the n8n triggers), each
+ * in one envelope; the body of a webhook delivery is exactly one envelope.
+ */
+export const EVENT_TYPES = [
+	'message',
+	'message.queued',
+	'message.ack',
+	'message.undelivered',
+	'message.failed',
+	'message.uncertain',
+	'session.status',
+	'session.qr',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What a subscription's `events` may hold: event types, or '*' for all of them. */
+export type EventSelector = EventType | '*';
+
+/** One event (a union over the types, so `type` tells the payload apart). */
+export type EventEnvelope<T extends EventType = EventType> = T extends EventType
+	? {
+			/** Unique, time-sortable, the same on every retry of a delivery (receivers can skip repeats by it). */
+			id: string;
+			type: T;
+			session: string;
+			/** ISO time the event was published. */
+			timestamp: string;
+			payload: EventPayloads[T];
+		}
+	: never;
+
+/** The message job a status event is about (undefined for other events). */
+export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
+	if (event.type === 'message' || event.type === 'session.status' || event.type === 'session.qr') return undefined;
+	return event.payload;
+}
+
+/** The chat an event concerns: a message's chat, a job's recipient; none for session events. */
+export function chatOfEvent(event: EventEnvelope): string | undefined {
+	return event.type === 'message' ? event.payload.chatId : jobOfEvent(event)?.to;
+}
+
+/** A message that appeared in one of the session's chats (someone wrote, or the phone itself sent one). */
+export interface MessagePayload {
+	id: string;
+	chatId: string;
+	/** Who wrote it: the contact, or in a group the member. */
+	sender: string;
+	fromMe: boolean;
+	pushName?: string;
+	type: string;
+	/** Text, or a media message's caption. */
+	text?: string;
+	/** Unix seconds, as WhatsApp stamps it. */
+	timestamp: number;
+	isGroup: boolean;
+	group?: { id: string; name?: string };
+	quoted?: { id?: string; text?: string };
+	session: string;
+	media: ReceivedMedia | null;
+}
+
+export interface ReceivedMedia {
+	mimetype?: string;
+	filename?: string | null;
+	size?: number;
+	/** Where the bytes can be fetched (with the API key) for the retention period; null when they could not be kept. */
+	url: string | null;
+	/** The bytes, when small enough to travel inside the event. */
+	base64: string | null;
+	error?: 'MEDIA_TOO_LARGE' | 'MEDIA_DOWNLOAD_FAILED';
+}
+
+/** A message job as the API shows it (GET /api/messages/:jobId) and as its status events carry it. */
+export interface JobPayload {
+	jobId: string;
+	session: string;
+	to: string;
+	status: JobStatus;
+	ack: number | null;
+	ackName: string | null;
+	messageId: string | null;
+	messageIds: string[];
+	/** Exactly what the send request gave (null: none). */
+	reference: unknown;
+	idempotencyKey: string | null;
+	lane: Lane;
+	text: string | null;
+	caption: string | null;
+	media: { url: string; filename: string | null } | { mimetype: string; filename: string | null; size: number } | null;
+	attempts: number;
+	sendAt: string | null;
+	sentAt: string | null;
+	resent: boolean;
+	history: Array<{ at: string; status: JobStatus; ack?: number; detail?: string }>;
+	createdAt: string;
+	error?: { code: string; message: string };
+}
+
+export interface SessionStatusPayload {
+	status: SessionStatus;
+	/** A code (QR_TIMEOUT, LOGOUT, START_FAILED, …), null when none applies. */
+	reason: string | null;
+	/** What the code does not say: the library's or the browser's own words (e.g. net::ERR_NAME_NOT_RESOLVED). */
+	detail?: string | null;
+}
+
+export interface QrPayload {
+	raw: string;
+	dataUrl: string;
+	expiresAt: string;
+	count: number;
+}
+
+export interface EventPayloads {
+	message: MessagePayload;
+	'message.queued': JobPayload;
+	'message.ack': JobPayload;
+	'message.undelivered': JobPayload;
+	'message.failed': JobPayload;
+	'message.uncertain': JobPayload;
+	'session.status': SessionStatusPayload;
+	'session.qr': QrPayload;
+}
+
+/**
+ * The event a message job's status is announced with. `sending` and `cancelled`
+ * have none; `sent`, `delivered`, `read` and `played` are all acks. A status is
+ * announced once: a later ack that keeps the status (pending → sent at the
+ * server) is not a new event.
+ */
+export const ANNOUNCED_JOB_STATUSES = [
+	'queued',
+	'scheduled',
+	'sent',
+	'delivered',
+	'read',
+	'played',
+	'failed',
+	'undelivered',
+	'uncertain',
+] as const satisfies readonly JobStatus[];
+export type AnnouncedJobStatus = (typeof ANNOUNCED_JOB_STATUSES)[number];
+
+export const EVENT_OF_JOB_STATUS: Record<AnnouncedJobStatus, EventType> & Partial<Record<JobStatus, EventType>> = {
+	queued: 'message.queued',
+	scheduled: 'message.queued',
+	sent: 'message.ack',
+	delivered: 'message.ack',
+	read: 'message.ack',
+	played: 'message.ack',
+	failed: 'message.failed',
+	undelivered: 'message.undelivered',
+	uncertain: 'message.uncertain',
+};
