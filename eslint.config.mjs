@@ -1,6 +1,6 @@
 // n8n's community-node rules for the n8n package (nodes/, credentials/, package.json),
 // with cloud support disabled: the package needs a self-hosted sidecar, so it can
-// never be an n8n Cloud node. The sidecar and the tests are ordinary TypeScript
+// never be an n8n Cloud node. The sidecar, the tests and scripts/ are ordinary TypeScript
 // programs: they may use process, timers, the console and their own dependencies.
 import { config as cloudConfig, configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
@@ -23,7 +23,7 @@ export default [
 	...configWithoutCloudSupport,
 	{ ignores: ['sidecar/dist/**', 'coverage/**'] },
 	{
-		files: ['sidecar/**/*.ts', 'test/**/*.ts'],
+		files: ['sidecar/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
 		rules: {
 			...communityRulesOff,
 			'no-console': 'off',

@@ -2,71 +2,20 @@ import { randomBytes } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { z } from 'zod';
+import { SETTINGS, SETTING_NAMES, type SettingName } from './settings';
 import { splitArgs } from './splitArgs';
 import { ensureWritableDataDir } from './storage/dataDir';
 
-const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
-const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+type EnvShape = { [Name in SettingName]: (typeof SETTINGS)[Name]['schema'] };
 
 /**
  * Everything the sidecar can be told, read once at start from the environment (the
- * CLI's flags map onto the same names). README lists them with their meaning.
+ * CLI's flags map onto the same names). Built from settings.ts, which declares each
+ * setting once with its meaning; --help and the README's table come from there too.
  */
-export const ENV_SCHEMA = z.object({
-	SIDECAR_HOST: z.string().min(1).default('127.0.0.1'),
-	SIDECAR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-	SIDECAR_API_KEY: z.string().min(16, 'SIDECAR_API_KEY must be at least 16 characters').optional(),
-	SIDECAR_DATA_DIR: z.string().min(1).default('data'),
-	SIDECAR_START_FRESH: z.enum(['true', 'false']).default('false'),
-	SIDECAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	SIDECAR_MAX_SESSIONS: count(10),
-	SIDECAR_CHROMIUM_PATH: z.string().min(1).optional(),
-	SIDECAR_CHROMIUM_NO_SANDBOX: z.enum(['auto', 'true', 'false']).default('auto'),
-	SIDECAR_CHROMIUM_ARGS: z.string().optional(),
-	SIDECAR_WEB_VERSION: z.string().min(1).default('2.3000.1017054665'),
-	SIDECAR_WEB_VERSION_CACHE: z.enum(['local', 'none']).default('local'),
-	SIDECAR_BACKOFF_BASE_MS: ms(1_000),
-	SIDECAR_BACKOFF_CAP_MS: ms(300_000),
-	SIDECAR_BACKOFF_MAX_ATTEMPTS: count(10),
-	SIDECAR_HEALTHY_RESET_MS: ms(120_000),
-	SIDECAR_START_TIMEOUT_MS: ms(90_000),
-	SIDECAR_DESTROY_TIMEOUT_MS: ms(10_000),
-	SIDECAR_WATCHDOG_INTERVAL_MS: ms(30_000),
-	SIDECAR_WATCHDOG_TIMEOUT_MS: ms(15_000),
-	SIDECAR_NOT_CONNECTED_MS: ms(60_000),
-	SIDECAR_QR_MAX: count(6),
-	SIDECAR_QR_START_LIMIT: count(5),
-	SIDECAR_QR_START_WINDOW_MS: ms(900_000),
-	SIDECAR_CONFLICT_POLICY: z.enum(['wait', 'takeover']).default('wait'),
-	SIDECAR_CONFLICT_WAIT_MS: ms(600_000),
-	SIDECAR_START_STAGGER_MS: ms(3_000),
-	SIDECAR_SHUTDOWN_TIMEOUT_MS: ms(20_000),
-	SIDECAR_PACING: z.enum(['on', 'off']).default('on'),
-	SIDECAR_DEFAULT_COUNTRY_CODE: z
-		.string()
-		.regex(/^\+?\d{1,4}$/, 'SIDECAR_DEFAULT_COUNTRY_CODE is a calling code such as 62 or +62')
-		.transform((v) => v.replace('+', ''))
-		.optional(),
-	SIDECAR_QUEUE_MAX_WAIT_MS: ms(86_400_000),
-	SIDECAR_SEND_TIMEOUT_MS: ms(60_000),
-	SIDECAR_SEND_MAX_ATTEMPTS: count(5),
-	SIDECAR_UNDELIVERED_AFTER_MS: ms(600_000),
-	SIDECAR_UNDELIVERED_RESEND: z.enum(['true', 'false']).default('false'),
-	SIDECAR_JOB_RETENTION_MS: ms(7 * 86_400_000),
-	SIDECAR_REFERENCE_MAX_BYTES: count(4_096),
-	SIDECAR_MEDIA_MAX_BYTES: count(16 * 1024 * 1024),
-	SIDECAR_MEDIA_TIMEOUT_MS: ms(30_000),
-	SIDECAR_MEDIA_ALLOWED_TYPES: z.string().optional(),
-	SIDECAR_MEDIA_ALLOWED_HOSTS: z.string().optional(),
-	SIDECAR_WEBHOOK_ATTEMPTS: count(10),
-	SIDECAR_WEBHOOK_BACKOFF_BASE_MS: ms(5_000),
-	SIDECAR_WEBHOOK_BACKOFF_CAP_MS: ms(300_000),
-	SIDECAR_WEBHOOK_TIMEOUT_MS: ms(15_000),
-	SIDECAR_WEBHOOK_CONCURRENCY: count(4),
-	SIDECAR_EVENT_MEDIA_INLINE_BYTES: ms(512 * 1024),
-	SIDECAR_RECEIVED_MEDIA_RETENTION_MS: ms(7 * 86_400_000),
-	SIDECAR_DEAD_LETTER_RETENTION_MS: ms(14 * 86_400_000),
-});
+export const ENV_SCHEMA = z.object(
+	Object.fromEntries(SETTING_NAMES.map((name) => [name, SETTINGS[name].schema])) as EnvShape,
+);
 
 export type EnvName = keyof z.infer<typeof ENV_SCHEMA>;
 
