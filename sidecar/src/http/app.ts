@@ -9,6 +9,7 @@ import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
 import { errorMiddleware, notFound } from './errorMiddleware';
 import { openApiDocument } from './openapi';
+import { redactUrl } from './redactUrl';
 import { requireApiKey } from './requireApiKey';
 import { contactRoutes } from './routes/contacts';
 import { healthRoutes } from './routes/health';
@@ -53,9 +54,10 @@ export function createApp(deps: AppDeps): Express {
 				return session ? { session } : {};
 			},
 			autoLogging: { ignore: (req) => req.url === '/health' },
-			// Method, URL and status are what an operator needs; headers would carry the API key.
+			// Method, URL and status are what an operator needs; headers would carry the API key, and
+			// so would a URL with the key in its query (refused, but still logged).
 			serializers: {
-				req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+				req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
 				res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 			},
 		}),
