@@ -8,6 +8,7 @@ import type { MessageService } from '../sending/MessageService';
 import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
 import { errorMiddleware, notFound } from './errorMiddleware';
+import { jsonBody } from './jsonBody';
 import { openApiDocument } from './openapi';
 import { redactUrl } from './redactUrl';
 import { requireApiKey } from './requireApiKey';
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
 	);
 	app.use(healthRoutes(deps.version));
 	const authenticated = requireApiKey(deps.apiKey);
-	app.use(authenticated, express.json({ limit: '32mb' }));
+	app.use(authenticated, ...jsonBody());
 	app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.version)));
 	app.use(metricsRoutes(deps.metrics));
 	app.use(
