@@ -273,8 +273,8 @@ export class BodyTooLargeError extends SidecarError {
 			'BODY_TOO_LARGE',
 			413,
 			`The request ${size}; the sidecar accepts at most ${megabytes(limitBytes)} per request. A file sent as base64 grows by a ` +
-				'third (a 25 MB file becomes about 33 MB): send big files as a media URL instead ({"media": {"url": "https://…"}}), ' +
-				'which the sidecar downloads itself.',
+				'third (a 25 MB file becomes about 33 MB): send big files as a media URL instead ({"media": {"url": "https://…"}}); ' +
+				'the sidecar downloads it itself, up to its media limit (SIDECAR_MEDIA_MAX_BYTES).',
 			{ limitBytes, bytes },
 		);
 	}
