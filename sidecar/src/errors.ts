@@ -109,10 +109,10 @@ export class QrRateLimitedError extends SidecarError {
 
 export class SessionNotRunningError extends SidecarError {
 	constructor(id: string, status: string) {
-		// While it starts, the browser is there but WhatsApp Web's page is not yet.
+		// While it starts (or waits to start again), WhatsApp Web's page is not there yet: no need to start it.
 		const message =
 			status === 'STARTING' || status === 'RECONNECTING'
-				? `The session "${id}" is still starting (it is ${status}); its WhatsApp Web page is not there yet. Try again in a moment.`
+				? `The session "${id}" is ${status === 'STARTING' ? 'still starting' : 'about to restart'} (${status}); its WhatsApp Web page is not there yet. Try again in a moment.`
 				: `The session "${id}" has no browser running (it is ${status}). Start it first.`;
 		super('SESSION_NOT_RUNNING', 409, message, { status });
 	}
@@ -268,11 +268,14 @@ export class ReceivedMediaNotFoundError extends SidecarError {
 export class BodyTooLargeError extends SidecarError {
 	/** `bytes` when the request said its size (Content-Length); a streamed body is cut at the limit. */
 	constructor(limitBytes: number, bytes?: number) {
-		const size = bytes === undefined ? 'is larger than that' : `is ${megabytes(bytes)}`;
+		const size =
+			bytes === undefined
+				? `The request is over the ${megabytes(limitBytes)} the sidecar accepts per request.`
+				: `The request is ${megabytes(bytes)}; the sidecar accepts at most ${megabytes(limitBytes)} per request.`;
 		super(
 			'BODY_TOO_LARGE',
 			413,
-			`The request ${size}; the sidecar accepts at most ${megabytes(limitBytes)} per request. A file sent as base64 grows by a ` +
+			`${size} A file sent as base64 grows by a ` +
 				'third (a 25 MB file becomes about 33 MB): send big files as a media URL instead ({"media": {"url": "https://…"}}); ' +
 				'the sidecar downloads it itself, up to its media limit (SIDECAR_MEDIA_MAX_BYTES).',
 			{ limitBytes, bytes },
