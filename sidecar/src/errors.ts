@@ -111,9 +111,12 @@ export class QrRateLimitedError extends SidecarError {
 
 export class SessionNotRunningError extends SidecarError {
 	constructor(id: string, status: string) {
-		super('SESSION_NOT_RUNNING', 409, `The session "${id}" has no browser running (it is ${status}). Start it first.`, {
-			status,
-		});
+		// While it starts (or waits to start again), WhatsApp Web's page is not there yet: no need to start it.
+		const message =
+			status === 'STARTING' || status === 'RECONNECTING'
+				? `The session "${id}" is ${status === 'STARTING' ? 'still starting' : 'about to restart'} (${status}); its WhatsApp Web page is not there yet. Try again in a moment.`
+				: `The session "${id}" has no browser running (it is ${status}). Start it first.`;
+		super('SESSION_NOT_RUNNING', 409, message, { status });
 	}
 }
 
@@ -237,11 +240,12 @@ export class JobNotCancellableError extends SidecarError {
 }
 
 export class ReferenceTooLargeError extends SidecarError {
-	constructor(size: number, max: number) {
+	/** `size: undefined` when measuring stopped once past the limit. */
+	constructor(size: number | undefined, max: number) {
 		super(
 			'REFERENCE_TOO_LARGE',
 			413,
-			`The reference is ${size} bytes as JSON; the most it may be is ${max} (SIDECAR_REFERENCE_MAX_BYTES). Keep ids in it, not whole records.`,
+			`The reference is ${size === undefined ? `over ${max}` : size} bytes as JSON; the most it may be is ${max} (SIDECAR_REFERENCE_MAX_BYTES). Keep ids in it, not whole records.`,
 		);
 	}
 }
@@ -297,4 +301,98 @@ export class WebhookUrlBlockedError extends SidecarError {
 			{ host, address },
 		);
 	}
+}
+
+// Requests the sidecar cannot read: a bad body, a bad path, a nested reference. Each is the client's
+// to fix, so each gets its own code and a 4xx (never a 500, never an error in the log).
+
+export class BodyTooLargeError extends SidecarError {
+	/** `bytes` when the request said its size (Content-Length); a streamed body is cut at the limit. */
+	constructor(limitBytes: number, bytes?: number) {
+		const size =
+			bytes === undefined
+				? `The request is over the ${megabytes(limitBytes)} the sidecar accepts per request.`
+				: `The request is ${megabytes(bytes)}; the sidecar accepts at most ${megabytes(limitBytes)} per request.`;
+		super(
+			'BODY_TOO_LARGE',
+			413,
+			`${size} A file sent as base64 grows by a ` +
+				'third (a 25 MB file becomes about 33 MB): send big files as a media URL instead ({"media": {"url": "https://…"}}); ' +
+				'the sidecar downloads it itself, up to its media limit (SIDECAR_MEDIA_MAX_BYTES).',
+			{ limitBytes, bytes },
+		);
+	}
+}
+
+export class UnsupportedMediaTypeError extends SidecarError {
+	/** `charset` when the body is JSON, but not in UTF-8. */
+	constructor(contentType: string | undefined, charset?: string) {
+		const message = charset
+			? `The body is JSON in ${short(charset)}; the sidecar reads JSON in UTF-8 only. Send it as UTF-8 (Content-Type: application/json).`
+			: `The body is ${contentType ? `of type "${short(contentType)}"` : 'sent without a Content-Type'}; the sidecar reads JSON only. ` +
+				'Send it with the header Content-Type: application/json (in n8n\'s HTTP Request node: Body Content Type JSON).';
+		super('UNSUPPORTED_MEDIA_TYPE', 415, message, { contentType, charset });
+	}
+}
+
+export class ContentEncodingUnsupportedError extends SidecarError {
+	constructor(encoding: string) {
+		super(
+			'CONTENT_ENCODING_UNSUPPORTED',
+			415,
+			`The body is compressed as "${short(encoding)}" (Content-Encoding), which the sidecar cannot read. Send it uncompressed, or as gzip, deflate or br.`,
+			{ encoding },
+		);
+	}
+}
+
+export class ContentEncodingInvalidError extends SidecarError {
+	constructor(encoding: string) {
+		super(
+			'CONTENT_ENCODING_INVALID',
+			400,
+			`The body says it is compressed as "${short(encoding)}" (Content-Encoding), but it is not. Remove that header, or compress the body.`,
+			{ encoding },
+		);
+	}
+}
+
+export class BodyIncompleteError extends SidecarError {
+	constructor() {
+		super('BODY_INCOMPLETE', 400, 'The request body ended before the length it announced (Content-Length), or the connection closed while it was sent. Send it again.');
+	}
+}
+
+export class PathInvalidError extends SidecarError {
+	constructor(path: string) {
+		super(
+			'PATH_INVALID',
+			400,
+			`The URL path "${short(path)}" has a broken percent-escape (like %FF, or a % without two hex digits after it). ` +
+				'Ids are letters, digits, "-" and "_"; anything else must be URL-encoded (encodeURIComponent).',
+		);
+	}
+}
+
+/** Anything else body-parser refuses: its status, in our shape. */
+export class RequestInvalidError extends SidecarError {
+	constructor(status: number, problem: string) {
+		super('REQUEST_INVALID', status, `The sidecar cannot read this request: ${short(problem)}.`);
+	}
+}
+
+export class ReferenceTooDeepError extends SidecarError {
+	constructor(maxDepth: number) {
+		super(
+			'REFERENCE_TOO_LARGE',
+			413,
+			`The reference is nested more than ${maxDepth} levels deep. Keep it flat: ids in it, not whole records.`,
+			{ maxDepth },
+		);
+	}
+}
+
+/** Client-supplied text inside a message: bounded, so a 16 KB header does not become a 16 KB message. */
+function short(text: string): string {
+	return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

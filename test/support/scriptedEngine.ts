@@ -11,7 +11,8 @@ import type {
 /**
  * An engine the test drives by hand: it records what the supervisor asked of it,
  * and `emit` plays the events a real browser would produce. `start()` resolves at
- * once unless the test sets `startWith` (to fail or to hang).
+ * once unless the test sets `startWith` (to fail, or to hang until `finishStart()`).
+ * Like the real engine, it has no page to screenshot until `start()` has finished.
  */
 export class ScriptedEngine implements WhatsAppEngine {
 	listener?: (event: EngineEvent) => void;
@@ -36,10 +37,19 @@ export class ScriptedEngine implements WhatsAppEngine {
 		this.listener = listener;
 	}
 
+	private releaseStart?: () => void;
+	private pageShown = false;
+
 	async start(): Promise<void> {
 		this.started = true;
 		if (this.startWith === 'reject') throw new Error('scripted start failure');
-		if (this.startWith === 'hang') await new Promise(() => undefined);
+		if (this.startWith === 'hang') await new Promise<void>((resolve) => (this.releaseStart = resolve));
+		this.pageShown = true;
+	}
+
+	/** Lets a start that hangs finish. */
+	finishStart(): void {
+		this.releaseStart?.();
 	}
 
 	async stop(): Promise<EngineStopOutcome> {
@@ -60,7 +70,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 		return this.probeWith;
 	}
 
-	async screenshot(): Promise<Buffer> {
+	async screenshot(): Promise<Buffer | undefined> {
+		if (!this.pageShown || this.stopped) return undefined;
 		return Buffer.from('89504e470d0a1a0a', 'hex');
 	}
 

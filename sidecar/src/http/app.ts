@@ -9,7 +9,9 @@ import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
 import type { StorageStatus } from '../storage/StorageHealth';
 import { errorMiddleware, notFound } from './errorMiddleware';
+import { jsonBody } from './jsonBody';
 import { openApiDocument } from './openapi';
+import { redactUrl } from './redactUrl';
 import { requireApiKey } from './requireApiKey';
 import { contactRoutes } from './routes/contacts';
 import { healthRoutes } from './routes/health';
@@ -56,16 +58,17 @@ export function createApp(deps: AppDeps): Express {
 				return session ? { session } : {};
 			},
 			autoLogging: { ignore: (req) => req.url === '/health' },
-			// Method, URL and status are what an operator needs; headers would carry the API key.
+			// Method, URL and status are what an operator needs; headers would carry the API key, and
+			// so would a URL with the key in its query (refused, but still logged).
 			serializers: {
-				req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+				req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
 				res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 			},
 		}),
 	);
 	app.use(healthRoutes(deps.version, deps.storage));
 	const authenticated = requireApiKey(deps.apiKey);
-	app.use(authenticated, express.json({ limit: '32mb' }));
+	app.use(authenticated, ...jsonBody());
 	app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.version)));
 	app.use(metricsRoutes(deps.metrics));
 	app.use(

@@ -43,7 +43,13 @@ export const ROUTES: RouteDoc[] = [
 		responses: { 200: 'The QR', 404: 'QR_NOT_AVAILABLE (details.status says why)' },
 		png: true,
 	},
-	{ method: 'get', path: '/api/sessions/{id}/screenshot', summary: 'A PNG of the session page', responses: { 200: 'PNG', 409: 'Not running' }, png: true },
+	{
+		method: 'get',
+		path: '/api/sessions/{id}/screenshot',
+		summary: 'A PNG of the session page',
+		responses: { 200: 'PNG', 409: 'SESSION_NOT_RUNNING: no browser, or no page yet (STARTING); details.status says which' },
+		png: true,
+	},
 	{
 		method: 'patch',
 		path: '/api/sessions/{id}',
@@ -60,7 +66,7 @@ export const ROUTES: RouteDoc[] = [
 			202: 'The job {jobId, status, …}',
 			200: 'The existing job (same idempotencyKey)',
 			400: 'Invalid body, RECIPIENT_INVALID or MEDIA_INVALID',
-			413: 'MEDIA_TOO_LARGE or REFERENCE_TOO_LARGE',
+			413: 'MEDIA_TOO_LARGE, or REFERENCE_TOO_LARGE (over SIDECAR_REFERENCE_MAX_BYTES, or nested over 32 levels)',
 			415: 'MEDIA_TYPE_NOT_ALLOWED',
 		},
 	},
@@ -118,6 +124,31 @@ const errorSchema = {
 	},
 };
 
+/**
+ * Answers any route can give because of what it shares with the others: the JSON body parser (on
+ * routes that take a body) and path parameters. Merged into each route's own responses.
+ */
+function sharedResponses(route: RouteDoc): Record<number, string> {
+	const shared: Record<number, string[]> = {};
+	const add = (status: number, description: string) => (shared[status] ??= []).push(description);
+	if (route.body) {
+		add(400, 'INVALID_JSON, CONTENT_ENCODING_INVALID (not what Content-Encoding says) or BODY_INCOMPLETE');
+		add(413, 'BODY_TOO_LARGE (over 32 MB; send big files as a media URL)');
+		add(415, 'UNSUPPORTED_MEDIA_TYPE (not JSON in UTF-8) or CONTENT_ENCODING_UNSUPPORTED');
+	}
+	if (route.path.includes('{')) add(400, 'PATH_INVALID (a broken percent-escape in the path)');
+	return Object.fromEntries(Object.entries(shared).map(([status, descriptions]) => [status, descriptions.join('; ')]));
+}
+
+function mergeResponses(own: Record<number, string>, shared: Record<number, string>): Record<number, string> {
+	const merged = { ...own };
+	for (const [status, description] of Object.entries(shared)) {
+		const code = Number(status);
+		merged[code] = merged[code] ? `${merged[code]}; ${description}` : description;
+	}
+	return merged;
+}
+
 export function openApiDocument(version: string): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const route of ROUTES) {
@@ -128,7 +159,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 			schema: m[1] === 'id' ? { type: 'string', pattern: SESSION_ID_PATTERN_SOURCE } : { type: 'string' },
 		}));
 		const responses = Object.fromEntries(
-			Object.entries(route.responses).map(([status, description]) => [
+			Object.entries(mergeResponses(route.responses, sharedResponses(route))).map(([status, description]) => [
 				status,
 				Number(status) < 400
 					? { description, content: route.png ? { 'image/png': {}, 'application/json': {} } : { 'application/json': {} } }

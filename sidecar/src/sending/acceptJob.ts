@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
 import type { SendingOptions } from '../config';
-import { ReferenceTooLargeError, ValidationError } from '../errors';
+import { ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
 import { markJob } from './jobTransitions';
+import { jsonSize } from './jsonSize';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
 import type { Lane } from '../contract';
@@ -45,8 +46,7 @@ export async function acceptJob(
 		const pending = deps.store.beingAdded(request.idempotencyKey);
 		if (pending) return { job: await pending, duplicate: true };
 	}
-	const size = request.reference === undefined ? 0 : Buffer.byteLength(JSON.stringify(request.reference));
-	if (size > deps.options.referenceMaxBytes) throw new ReferenceTooLargeError(size, deps.options.referenceMaxBytes);
+	checkReference(request.reference, deps.options.referenceMaxBytes);
 	const recipient = normalizeRecipient(request.to, deps.options.defaultCountryCode);
 	if (request.media) checkMediaInput(request.media, deps.media);
 	const now = Date.now();
@@ -78,6 +78,19 @@ export async function acceptJob(
 	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
 	await deps.store.add(job, base64);
 	return { job, duplicate: false };
+}
+
+/** Deeper than any sensible set of ids, and shallow enough for everything that walks a reference later. */
+export const REFERENCE_MAX_DEPTH = 32;
+
+/** Measured without recursion, so a reference nested 100,000 deep is refused instead of overflowing the stack. */
+function checkReference(reference: unknown, maxBytes: number): void {
+	if (reference === undefined) return;
+	const size = jsonSize(reference, { maxDepth: REFERENCE_MAX_DEPTH, maxBytes });
+	if (size.within) return;
+	if (size.over === 'depth') throw new ReferenceTooDeepError(REFERENCE_MAX_DEPTH);
+	// Measuring stopped once past the limit, so the exact size is not known (and not worth knowing).
+	throw new ReferenceTooLargeError(undefined, maxBytes);
 }
 
 function jobMedia(media: SendRequest['media']): { media?: JobMedia; base64?: string } {

@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { safeFilename } from '../util/safeFilename';
+import { safeMediaType } from '../util/safeMediaType';
 
 export interface StoredMediaMeta {
 	messageId: string;
@@ -22,10 +24,11 @@ export class ReceivedMediaStore {
 	async put(session: string, messageId: string, media: { mimetype: string; data: Buffer; filename?: string }): Promise<StoredMediaMeta> {
 		const { file, metaFile, dir } = this.paths(session, messageId);
 		await fs.promises.mkdir(dir, { recursive: true });
+		// Type and name are the sender's: cleaned before they are kept, served or put in an event.
 		const meta: StoredMediaMeta = {
 			messageId,
-			mimetype: media.mimetype,
-			filename: media.filename,
+			mimetype: safeMediaType(media.mimetype),
+			filename: safeFilename(media.filename),
 			size: media.data.length,
 			storedAt: new Date().toISOString(),
 		};

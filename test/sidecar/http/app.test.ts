@@ -1,3 +1,4 @@
+import { pollUntil } from '../../support/poll';
 import { scriptedEngines } from '../../support/scriptedEngine';
 import { startTestSidecar, TEST_API_KEY, type TestSidecar } from '../../support/testSidecar';
 
@@ -50,6 +51,19 @@ describe('the HTTP app', () => {
 		await t.api('GET', '/api/server');
 		await fetch(`${t.sidecar.url}/api/server`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
 		expect(t.logs.some((line) => line.includes('"url":"/api/server"'))).toBe(true);
+		expect(t.logs.filter((line) => line.includes(TEST_API_KEY))).toEqual([]);
+	});
+
+	it('refuses a key in the query string, and keeps it out of the logged URL', async () => {
+		const urls = [`/api/server?apiKey=${TEST_API_KEY}`, `/api/sessions?format=json&X-API-KEY=${TEST_API_KEY}`, `/api/nothing?token=${TEST_API_KEY}`];
+		for (const url of urls) expect((await bare(url)).status).toBe(401);
+		// The request line is written when the response finishes, which can be just after the client has it.
+		const lines = await pollUntil(
+			() => t.logs.filter((line) => /"url":"\/api\/(server|sessions|nothing)\?/.test(line)),
+			(found) => found.length >= urls.length,
+			{ what: 'the three request lines', timeoutMs: 10_000, context: () => t.logs.slice(-5).join('\n') },
+		);
+		expect(lines.join('\n')).toMatch(/"url":"\/api\/server\?apiKey=\[REDACTED\]"/);
 		expect(t.logs.filter((line) => line.includes(TEST_API_KEY))).toEqual([]);
 	});
 });

@@ -57,4 +57,16 @@ describe('GET /openapi.json', () => {
 		expect(create.requestBody.content['application/json'].schema.properties.id.type).toBe('string');
 		expect(body.paths['/health'].get.security).toEqual([]);
 	});
+
+	it('lists the request errors a route can answer: body errors where it takes a body, PATH_INVALID where it has parameters', async () => {
+		const { body } = await t.api('GET', '/openapi.json');
+		const send = body.paths['/api/sessions/{id}/messages'].post.responses;
+		expect(send[413].description).toMatch(/MEDIA_TOO_LARGE.*REFERENCE_TOO_LARGE.*BODY_TOO_LARGE/);
+		expect(send[415].description).toMatch(/MEDIA_TYPE_NOT_ALLOWED.*UNSUPPORTED_MEDIA_TYPE.*CONTENT_ENCODING_UNSUPPORTED/);
+		expect(send[400].description).toMatch(/INVALID_JSON.*PATH_INVALID/);
+		expect(body.paths['/api/sessions/{id}'].get.responses[400].description).toMatch(/PATH_INVALID/);
+		expect(body.paths['/api/sessions/{id}'].get.responses[413]).toBeUndefined();
+		expect(body.paths['/api/sessions/{id}/screenshot'].get.responses[409].description).toMatch(/SESSION_NOT_RUNNING.*STARTING/);
+		expect(body.paths['/api/sessions'].get.responses[400]).toBeUndefined();
+	});
 });

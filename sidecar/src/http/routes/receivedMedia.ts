@@ -2,8 +2,16 @@ import { Router } from 'express';
 import { ReceivedMediaNotFoundError } from '../../errors';
 import type { SessionManager } from '../../sessions/SessionManager';
 import type { ReceivedMediaStore } from '../../storage/ReceivedMediaStore';
+import { safeFilename } from '../../util/safeFilename';
+import { safeMediaType } from '../../util/safeMediaType';
 
-/** The media of a received message, kept for the retention period (the `message` event links here). */
+/**
+ * The media of a received message, kept for the retention period (the `message` event links here).
+ *
+ * The file is the sender's, so it is served as a download of the type we stored: never a type its
+ * name picks (express's res.attachment() would set one from the extension), never sniffed, never
+ * rendered inline. Type and name are cleaned again here, for media stored by older versions.
+ */
 export function receivedMediaRoutes(manager: SessionManager, media: ReceivedMediaStore): Router {
 	const router = Router();
 
@@ -12,10 +20,19 @@ export function receivedMediaRoutes(manager: SessionManager, media: ReceivedMedi
 		const messageId = String(req.params.messageId);
 		const found = await media.get(session.id, messageId);
 		if (!found) throw new ReceivedMediaNotFoundError(messageId);
-		res.type(found.meta.mimetype);
-		if (found.meta.filename) res.attachment(found.meta.filename);
+		const type = safeMediaType(found.meta.mimetype);
+		res.attachment(safeFilename(found.meta.filename) ?? fallbackFilename(type));
+		// After attachment(), which sets a type from the name's extension; setHeader keeps ours exactly (no charset added).
+		res.setHeader('Content-Type', type);
+		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.sendFile(found.file);
 	});
 
 	return router;
+}
+
+/** `media.pdf` for application/pdf; just `media` when the subtype is no plausible extension. */
+function fallbackFilename(type: string): string {
+	const subtype = /^[^/]+\/([a-z0-9]{1,8})(?:[;\s]|$)/.exec(type)?.[1];
+	return subtype ? `media.${subtype}` : 'media';
 }

@@ -71,9 +71,10 @@ export function sessionRoutes(manager: SessionManager): Router {
 
 	router.get('/sessions/:id/screenshot', async (req, res) => {
 		const session = manager.get(param(req));
-		const engine = session.currentEngine();
-		if (!engine) throw new SessionNotRunningError(session.id, session.currentStatus());
-		res.type('image/png').send(await engine.screenshot());
+		// No browser, or one whose page is not there yet (STARTING): the same answer, with the status.
+		const png = await session.currentEngine()?.screenshot();
+		if (!png) throw new SessionNotRunningError(session.id, session.currentStatus());
+		res.type('image/png').send(png);
 	});
 
 	return router;

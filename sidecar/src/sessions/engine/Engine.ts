@@ -91,7 +91,8 @@ export interface WhatsAppEngine {
 	logout(): Promise<void>;
 	/** A liveness probe: the connection state, read through a round trip to the page, within `timeoutMs`. */
 	probe(timeoutMs: number): Promise<{ state: string | null }>;
-	screenshot(): Promise<Buffer>;
+	/** A PNG of the page; undefined while there is no WhatsApp Web page (still starting, or gone). */
+	screenshot(): Promise<Buffer | undefined>;
 	/** Sends through the page; resolves with the message id once WhatsApp Web has the message. */
 	sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
 	/** The WhatsApp user id of a phone number (digits only), or null when it is not on WhatsApp. */

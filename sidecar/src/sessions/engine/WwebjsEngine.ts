@@ -119,8 +119,9 @@ export class WwebjsEngine implements WhatsAppEngine {
 		return { state: state ?? null };
 	}
 
-	async screenshot(): Promise<Buffer> {
-		if (!this.page || this.page.isClosed()) throw new Error('the session has no page');
+	async screenshot(): Promise<Buffer | undefined> {
+		// The page is the library's, known once initialize() has finished: not while the session is STARTING.
+		if (!this.page || this.page.isClosed()) return undefined;
 		return Buffer.from(await withTimeout(this.page.screenshot({ type: 'png' }), 15_000, 'screenshot'));
 	}
 

@@ -1,4 +1,6 @@
 import type { Message } from 'whatsapp-web.js';
+import { safeFilename } from '../../util/safeFilename';
+import { safeMediaType } from '../../util/safeMediaType';
 import { withTimeout } from '../../util/withTimeout';
 import type { IncomingMessage } from './Engine';
 
@@ -34,12 +36,15 @@ export async function incomingMessage(message: Message): Promise<IncomingMessage
 		isGroup,
 		group: isGroup ? { id: chatId, name: await groupName(message) } : undefined,
 		quoted: message.hasQuotedMsg ? { id: raw.quotedStanzaID, text: raw.quotedMsg?.body ?? raw.quotedMsg?.caption } : undefined,
-		media: message.hasMedia ? { mimetype: raw.mimetype, filename: raw.filename, size: raw.size } : undefined,
+		// Type and name are what the sender's phone said: cleaned here, before anything uses them.
+		media: message.hasMedia
+			? { mimetype: raw.mimetype === undefined ? undefined : safeMediaType(raw.mimetype), filename: safeFilename(raw.filename), size: raw.size }
+			: undefined,
 		downloadMedia: message.hasMedia
 			? async () => {
 					const media = await message.downloadMedia();
 					if (!media) throw new Error('WhatsApp Web returned no media for this message');
-					return { mimetype: media.mimetype, data: Buffer.from(media.data, 'base64'), filename: media.filename ?? undefined };
+					return { mimetype: safeMediaType(media.mimetype), data: Buffer.from(media.data, 'base64'), filename: safeFilename(media.filename) };
 				}
 			: undefined,
 	};
