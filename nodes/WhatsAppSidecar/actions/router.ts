@@ -1,10 +1,5 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-import { sidecarApiError } from '../errors';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { failedItemJson, sidecarApiError } from '../errors';
 import { contactOperations } from './contact';
 import { messageOperations } from './message';
 import { serverOperations } from './server';
@@ -35,15 +30,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			output.push(...(await run.call(this, itemIndex)));
 		} catch (error) {
-			const nodeError =
-				error instanceof NodeOperationError || error instanceof NodeApiError
-					? error
-					: sidecarApiError(this.getNode(), error, itemIndex);
+			// n8n's HTTP helper throws a NodeApiError of its own: rebuilt, so the sidecar's words and code show.
+			const nodeError = error instanceof NodeOperationError ? error : sidecarApiError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: { error: nodeError.message, description: nodeError.description ?? null },
-				pairedItem: { item: itemIndex },
-			});
+			output.push({ json: failedItemJson(nodeError), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

@@ -12,3 +12,4 @@ export * from './headers';
 export * from './reference';
 export * from './sessionId';
 export * from './signature';
+export * from './errors';

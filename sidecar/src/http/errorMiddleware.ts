@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { InternalError, PathInvalidError, RouteNotFoundError, SidecarError } from '../errors';
 import type { Logger } from '../logger';
 import { bodyError } from './bodyErrors';
+import { httpStatusOf } from './errorStatus';
 
 export const notFound: RequestHandler = (req, _res, next) => next(new RouteNotFoundError(req.method, req.path));
 
@@ -26,7 +27,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 		// A route may have set these for what it meant to send (a PNG, a download); the error is JSON.
 		res.removeHeader('Content-Disposition');
 		res.setHeader('Content-Type', 'application/json; charset=utf-8');
-		res.status(known.status).json({
+		res.status(httpStatusOf(known.code)).json({
 			error: { code: known.code, message: known.message, ...(known.details === undefined ? {} : { details: known.details }) },
 		});
 	};

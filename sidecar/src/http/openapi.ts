@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { JOB_STATUSES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
+import { ERROR_CODES, type ErrorCode, JOB_STATUSES, REQUEST_ERROR_CODES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
+import { HTTP_STATUS } from './errorStatus';
 import { createSessionSchema, createWebhookSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -64,7 +65,8 @@ export const ROUTES: RouteDoc[] = [
 		body: sendMessageSchema,
 		responses: {
 			202: 'The job {jobId, status, …}',
-			200: 'The existing job (same idempotencyKey)',
+			200: 'The existing job (same idempotencyKey, same request)',
+			409: 'IDEMPOTENCY_KEY_REUSED (the key came before with another recipient, text, media, send time or reference)',
 			400: 'Invalid body, RECIPIENT_INVALID or MEDIA_INVALID',
 			413: 'MEDIA_TOO_LARGE, or REFERENCE_TOO_LARGE (over SIDECAR_REFERENCE_MAX_BYTES, or nested over 32 levels)',
 			415: 'MEDIA_TYPE_NOT_ALLOWED',
@@ -112,6 +114,10 @@ export const ROUTES: RouteDoc[] = [
 	},
 ];
 
+/**
+ * The error answer. `code` lists every code a request can be answered with, and `x-codes` says for each
+ * its HTTP status and whether the same request can ever succeed as it is (from the contract).
+ */
 const errorSchema = {
 	type: 'object',
 	required: ['error'],
@@ -119,7 +125,17 @@ const errorSchema = {
 		error: {
 			type: 'object',
 			required: ['code', 'message'],
-			properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+			properties: {
+				code: {
+					type: 'string',
+					enum: REQUEST_ERROR_CODES,
+					'x-codes': Object.fromEntries(
+						REQUEST_ERROR_CODES.map((code) => [code, { status: HTTP_STATUS[code], permanent: ERROR_CODES[code].permanent }]),
+					),
+				},
+				message: { type: 'string', description: 'For the person reading it in n8n: what went wrong and what to do' },
+				details: {},
+			},
 		},
 	},
 };
@@ -148,6 +164,9 @@ function mergeResponses(own: Record<number, string>, shared: Record<number, stri
 	}
 	return merged;
 }
+
+/** The codes a message job's `error` can carry. */
+const JOB_ERROR_CODES = (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => ERROR_CODES[code].where !== 'request');
 
 export function openApiDocument(version: string): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
@@ -181,7 +200,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
 		info: {
 			title: 'WhatsApp sidecar',
 			version,
-			description: `Session statuses: ${SESSION_STATUSES.join(', ')}. Message statuses: ${JOB_STATUSES.join(', ')}.`,
+			description:
+				`Session statuses: ${SESSION_STATUSES.join(', ')}. Message statuses: ${JOB_STATUSES.join(', ')}. ` +
+				`A failed or uncertain message keeps its error as {code, message}; codes: ${JOB_ERROR_CODES.join(', ')}.`,
 		},
 		components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
 		security: [{ apiKey: [] }],

@@ -60,6 +60,8 @@ export interface MessageJob {
 	content: JobContent;
 	reference?: unknown;
 	idempotencyKey?: string;
+	/** What the request asked for (requestFingerprint): a reused idempotency key must ask for the same. */
+	fingerprint?: string;
 	lane: Lane;
 	checkNumber: boolean;
 	status: JobStatus;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { SendingOptions } from '../config';
-import { ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
+import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
 import { markJob } from './jobTransitions';
 import { jsonSize } from './jsonSize';
@@ -9,6 +9,7 @@ import type { MediaPolicy } from './media/MediaPolicy';
 import type { Lane } from '../contract';
 import type { JobMedia, MessageJob } from './MessageJob';
 import { normalizeRecipient } from './recipients';
+import { requestFingerprint } from './requestFingerprint';
 
 /** A send request as the API validated it (http/schemas.ts). */
 export interface SendRequest {
@@ -40,18 +41,19 @@ export async function acceptJob(
 	request: SendRequest,
 	deps: AcceptDeps,
 ): Promise<{ job: MessageJob; duplicate: boolean }> {
-	if (request.idempotencyKey) {
-		const existing = deps.store.byIdempotencyKey(request.idempotencyKey);
-		if (existing) return { job: existing, duplicate: true };
-		const pending = deps.store.beingAdded(request.idempotencyKey);
-		if (pending) return { job: await pending, duplicate: true };
-	}
 	checkReference(request.reference, deps.options.referenceMaxBytes);
 	const recipient = normalizeRecipient(request.to, deps.options.defaultCountryCode);
-	if (request.media) checkMediaInput(request.media, deps.media);
-	const now = Date.now();
 	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
 	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
+	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt);
+	if (request.idempotencyKey) {
+		// No await unless a write is pending: a pause here would let a second request with this key through.
+		const pending = deps.store.beingAdded(request.idempotencyKey);
+		const earlier = deps.store.byIdempotencyKey(request.idempotencyKey) ?? (pending ? await pending : undefined);
+		if (earlier) return { job: sameRequest(earlier, fingerprint, request.idempotencyKey), duplicate: true };
+	}
+	if (request.media) checkMediaInput(request.media, deps.media);
+	const now = Date.now();
 	const scheduled = sendAt !== undefined && sendAt > now;
 
 	const { media, base64 } = jobMedia(request.media);
@@ -63,6 +65,7 @@ export async function acceptJob(
 		content: { text: request.text, media, caption: request.caption },
 		reference: request.reference,
 		idempotencyKey: request.idempotencyKey,
+		fingerprint,
 		lane: request.lane ?? 'bulk',
 		checkNumber: request.checkNumber ?? false,
 		status: scheduled ? 'scheduled' : 'queued',
@@ -91,6 +94,13 @@ function checkReference(reference: unknown, maxBytes: number): void {
 	if (size.over === 'depth') throw new ReferenceTooDeepError(REFERENCE_MAX_DEPTH);
 	// Measuring stopped once past the limit, so the exact size is not known (and not worth knowing).
 	throw new ReferenceTooLargeError(undefined, maxBytes);
+}
+
+/** The job an idempotency key already names, if this request asks for the same; 409 if it asks for something else. */
+function sameRequest(earlier: MessageJob, fingerprint: string, key: string): MessageJob {
+	// Jobs accepted before fingerprints were kept have none: they count as the same, as they always did.
+	if (earlier.fingerprint !== undefined && earlier.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key, earlier.id);
+	return earlier;
 }
 
 function jobMedia(media: SendRequest['media']): { media?: JobMedia; base64?: string } {

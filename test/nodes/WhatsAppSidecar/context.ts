@@ -1,5 +1,5 @@
 import { mockDeep, type DeepMockProxy } from 'jest-mock-extended';
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { WhatsAppSidecar } from '../../../nodes/WhatsAppSidecar/WhatsAppSidecar.node';
 
 export const BASE_URL = 'http://127.0.0.1:3100';
@@ -54,11 +54,16 @@ export function requests(ctx: DeepMockProxy<IExecuteFunctions>): IHttpRequestOpt
 	});
 }
 
-/** A failed request as n8n's HTTP helper throws it, carrying the sidecar's coded error. */
+/**
+ * A failed request as n8n's HTTP helper throws it: its own NodeApiError around the
+ * HTTP error (n8n-core's httpRequestWithAuthentication does `throw new NodeApiError(node, error)`),
+ * which puts a generic title on it and keeps the sidecar's body in `context.data`.
+ */
 export function sidecarFailure(status: number, code: string, message: string, details?: IDataObject): Error {
-	return Object.assign(new Error(`Request failed with status code ${status}`), {
+	const httpError = Object.assign(new Error(`Request failed with status code ${status}`), {
 		response: { status, data: { error: { code, message, ...(details ? { details } : {}) } } },
 	});
+	return new NodeApiError(node, httpError as unknown as JsonObject);
 }
 
 export async function run(ctx: DeepMockProxy<IExecuteFunctions>): Promise<INodeExecutionData[]> {

@@ -99,6 +99,13 @@ describe('Message → Send Text', () => {
 		expect(requests(ctx)[0].body).toMatchObject({ sendAt: '2030-01-02T07:00:00.000Z' });
 	});
 
+	// An expression like {{ $json.body.phone }} on an item without it: the node used to send the text "undefined".
+	it.each([undefined, null, '', '   ', 'undefined', 'null'])('refuses an empty To (%p) without calling the sidecar', async (to) => {
+		const ctx = executeContext({ ...sendText, to: () => to });
+		await expect(run(ctx)).rejects.toMatchObject({ message: 'Enter who gets the message in "To"', context: { itemIndex: 0 } });
+		expect(requests(ctx)).toEqual([]);
+	});
+
 	it('refuses a send time that is not a date, naming the item, without calling the sidecar', async () => {
 		const ctx = executeContext({ ...sendText, options: { sendAt: 'tomorrow-ish' } });
 		const result = run(ctx);
@@ -128,7 +135,12 @@ describe('Message → Send Text', () => {
 			.mockRejectedValueOnce(sidecarFailure(404, 'SESSION_NOT_FOUND', 'There is no session "main".'))
 			.mockResolvedValueOnce(queued);
 		expect(await run(ctx)).toEqual([
-			{ json: { error: 'There is no session "main".', description: 'Sidecar error code: SESSION_NOT_FOUND' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: { code: 'SESSION_NOT_FOUND', message: 'There is no session "main".', description: 'Sidecar error code: SESSION_NOT_FOUND', httpCode: '404' },
+				},
+				pairedItem: { item: 0 },
+			},
 			{ json: queued, pairedItem: { item: 1 } },
 		]);
 	});

@@ -1,5 +1,5 @@
 import { mockDeep, type DeepMockProxy } from 'jest-mock-extended';
-import { NodeApiError, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import { NodeApiError, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
 import { WhatsAppSidecar } from '../../../nodes/WhatsAppSidecar/WhatsAppSidecar.node';
 
 describe('WhatsApp (Sidecar) node', () => {
@@ -51,6 +51,28 @@ describe('WhatsApp (Sidecar) node', () => {
 		});
 	});
 
+	it("shows the sidecar's words and code when the failure comes wrapped in n8n's own NodeApiError", async () => {
+		const httpError = Object.assign(new Error('Request failed with status code 400'), {
+			response: { status: 400, data: { error: { code: 'RECIPIENT_INVALID', message: '"undefined" is not a WhatsApp number.', details: { to: 'undefined' } } } },
+		});
+		// What n8n-core's httpRequestWithAuthentication throws: its title is "Bad request - please check your parameters".
+		const wrapped = new NodeApiError(ctx.getNode(), httpError as unknown as JsonObject);
+		expect(wrapped.message).not.toContain('WhatsApp number');
+		ctx.helpers.httpRequestWithAuthentication.mockRejectedValue(wrapped);
+		await expect(new WhatsAppSidecar().execute.call(ctx)).rejects.toMatchObject({
+			message: '"undefined" is not a WhatsApp number.',
+			description: 'Sidecar error code: RECIPIENT_INVALID',
+			httpCode: '400',
+			context: { itemIndex: 0, code: 'RECIPIENT_INVALID', details: { to: 'undefined' } },
+		});
+	});
+
+	it('explains an unreachable sidecar, also when n8n wrapped the connection error', async () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3100'), { code: 'ECONNREFUSED' });
+		ctx.helpers.httpRequestWithAuthentication.mockRejectedValue(new NodeApiError(ctx.getNode(), refused as unknown as JsonObject));
+		await expect(new WhatsAppSidecar().execute.call(ctx)).rejects.toMatchObject({ message: 'The WhatsApp sidecar is not reachable' });
+	});
+
 	it('explains an unreachable sidecar', async () => {
 		ctx.helpers.httpRequestWithAuthentication.mockRejectedValue(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
 		await expect(new WhatsAppSidecar().execute.call(ctx)).rejects.toMatchObject({
@@ -65,7 +87,7 @@ describe('WhatsApp (Sidecar) node', () => {
 			.mockResolvedValueOnce({ version: '0.1.0' });
 		const [items] = await new WhatsAppSidecar().execute.call(ctx);
 		expect(items).toEqual([
-			{ json: { error: 'broken', description: 'Sidecar error code: X' }, pairedItem: { item: 0 } },
+			{ json: { error: { code: 'X', message: 'broken', description: 'Sidecar error code: X' } }, pairedItem: { item: 0 } },
 			{ json: { version: '0.1.0' }, pairedItem: { item: 1 } },
 		]);
 	});

@@ -63,6 +63,25 @@ describe('sending API (scripted engine)', () => {
 		expect(engine.sent.length - before).toBe(1);
 	});
 
+	it('answers 409 IDEMPOTENCY_KEY_REUSED when a key comes again asking for something else, and 200 for a true repeat', async () => {
+		const first = { to: '+62 811-1111-2222', text: 'Your appointment: Monday 10:00', reference: { appointmentId: 7, clinic: 'north' }, idempotencyKey: 'appointment-7' };
+		const accepted = await send(first);
+		expect(accepted.status).toBe(202);
+		// The same request, written differently (another number format, keys in another order): a repeat.
+		const repeat = await send({ ...first, to: '6281111112222', reference: { clinic: 'north', appointmentId: 7 } });
+		expect([repeat.status, repeat.body.duplicate, repeat.body.jobId]).toEqual([200, true, accepted.body.jobId]);
+		for (const changed of [
+			{ text: 'Your appointment: Tuesday 11:00' },
+			{ to: '+62 811-1111-3333' },
+			{ reference: { appointmentId: 8, clinic: 'north' } },
+			{ sendAt: '2030-01-01T10:00:00Z' },
+		]) {
+			const reused = await send({ ...first, ...changed });
+			expect({ changed, status: reused.status, code: reused.body.error?.code }).toEqual({ changed, status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+			expect(reused.body.error.details).toEqual({ idempotencyKey: 'appointment-7', jobId: accepted.body.jobId });
+		}
+	});
+
 	it('refuses bad requests with stable codes and keeps nothing of them', async () => {
 		const cases: Array<[Record<string, unknown>, number, string]> = [
 			[{ to: '0812 3456 7890', text: 'x', media: { url: 'https://example.com/a.png' } }, 400, 'VALIDATION_FAILED'],

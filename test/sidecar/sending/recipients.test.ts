@@ -1,3 +1,4 @@
+import { httpStatusOf } from '../../../sidecar/src/http/errorStatus';
 import { RecipientInvalidError } from '../../../sidecar/src/errors';
 import { normalizeRecipient } from '../../../sidecar/src/sending/recipients';
 
@@ -65,7 +66,7 @@ describe('normalizeRecipient', () => {
 	it('refuses letters, wrong lengths and empty input with a message that says how to write it', () => {
 		const letters = invalid('+62 812 CALL ME');
 		expect(letters.code).toBe('RECIPIENT_INVALID');
-		expect(letters.status).toBe(400);
+		expect(httpStatusOf(letters.code)).toBe(400);
 		expect(letters.message).toContain('"+62 812 CALL ME"');
 		expect(letters.message).toMatch(/with the country code, like \+62 812 3456 789/);
 		expect(letters.details).toEqual({ to: '+62 812 CALL ME' });

@@ -34,17 +34,19 @@ export const sendOptions: INodeProperties = {
 				{
 					name: 'Bulk',
 					value: 'bulk',
-					description: 'Reminders, campaigns, anything you start: 30–60 seconds apart by default',
+					description:
+						'Everything the person did not just write to you about: reminders, campaigns, and messages a webhook or form starts (a booking confirmation). 30–60 seconds apart by default.',
 				},
 				{
 					name: 'Reply',
 					value: 'reply',
-					description: 'An answer to a message someone just sent: short delays, and it goes before bulk messages',
+					description:
+						'Only an answer to a WhatsApp message the person just sent you (from the WhatsApp Message Trigger): a short, human pause, ahead of bulk messages',
 				},
 			],
 			default: 'bulk',
 			description: 'How the message is paced',
-			hint: 'Pacing exists to keep the number from being banned: WhatsApp blocks numbers that send many messages quickly, like a bot. Use Reply only for answers to incoming messages.',
+			hint: 'Pacing keeps the number from being banned: WhatsApp blocks numbers that send many messages quickly, like a bot. Reply is for answering someone who wrote on WhatsApp a moment ago; a message triggered by a webhook, a form or a schedule (a booking confirmation, a reminder) is Bulk, even when it is urgent: with nothing else waiting (and outside quiet hours) it still goes out right away.',
 		},
 		{
 			displayName: 'Reference',

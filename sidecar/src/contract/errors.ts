@@ -1,0 +1,82 @@
+/**
+ * Every failure the sidecar reports, by its stable code: what clients and the
+ * n8n nodes branch on. `permanent` says whether the same request (or send) can
+ * ever succeed as it is: permanent ones need a change (a number, a file, a
+ * setting); the others may pass later (a session coming back, a disk with room).
+ * `where`: answered to a request, kept on a message job (`job.error.code`), or both.
+ *
+ * The HTTP status of each request error is the HTTP layer's business (one table
+ * in sidecar/src/http/errorStatus.ts); the message is the error's own.
+ */
+export const ERROR_CODES = {
+	// The request itself.
+	API_KEY_MISSING: { permanent: true, where: 'request' },
+	API_KEY_INVALID: { permanent: true, where: 'request' },
+	ROUTE_NOT_FOUND: { permanent: true, where: 'request' },
+	PATH_INVALID: { permanent: true, where: 'request' },
+	INVALID_JSON: { permanent: true, where: 'request' },
+	VALIDATION_FAILED: { permanent: true, where: 'request' },
+	BODY_TOO_LARGE: { permanent: true, where: 'request' },
+	BODY_INCOMPLETE: { permanent: false, where: 'request' },
+	UNSUPPORTED_MEDIA_TYPE: { permanent: true, where: 'request' },
+	CONTENT_ENCODING_UNSUPPORTED: { permanent: true, where: 'request' },
+	CONTENT_ENCODING_INVALID: { permanent: true, where: 'request' },
+	REQUEST_INVALID: { permanent: true, where: 'request' },
+	INTERNAL: { permanent: false, where: 'request' },
+	STORAGE_UNAVAILABLE: { permanent: false, where: 'request' },
+	// Sessions.
+	SESSION_ID_INVALID: { permanent: true, where: 'request' },
+	SESSION_NOT_FOUND: { permanent: true, where: 'request' },
+	SESSION_EXISTS: { permanent: true, where: 'request' },
+	SESSION_LIMIT_REACHED: { permanent: false, where: 'request' },
+	SESSION_NOT_RUNNING: { permanent: false, where: 'request' },
+	SESSION_NOT_READY: { permanent: false, where: 'both' },
+	QR_NOT_AVAILABLE: { permanent: false, where: 'request' },
+	QR_RATE_LIMITED: { permanent: false, where: 'request' },
+	BROWSER_NOT_FOUND: { permanent: false, where: 'request' },
+	// Sending.
+	RECIPIENT_INVALID: { permanent: true, where: 'both' },
+	NOT_ON_WHATSAPP: { permanent: true, where: 'both' },
+	MEDIA_INVALID: { permanent: true, where: 'both' },
+	MEDIA_TOO_LARGE: { permanent: true, where: 'both' },
+	MEDIA_TYPE_NOT_ALLOWED: { permanent: true, where: 'both' },
+	MEDIA_URL_BLOCKED: { permanent: true, where: 'both' },
+	/** Permanent for a job: sending again would fetch the same thing. */
+	MEDIA_FETCH_FAILED: { permanent: true, where: 'both' },
+	REFERENCE_TOO_LARGE: { permanent: true, where: 'request' },
+	IDEMPOTENCY_KEY_REUSED: { permanent: true, where: 'request' },
+	JOB_NOT_FOUND: { permanent: true, where: 'request' },
+	JOB_NOT_CANCELLABLE: { permanent: true, where: 'request' },
+	SEND_FAILED: { permanent: false, where: 'job' },
+	/** It may have gone out; it is not sent again, to avoid a duplicate. */
+	SEND_UNCERTAIN: { permanent: true, where: 'job' },
+	SEND_INTERRUPTED: { permanent: true, where: 'job' },
+	ACK_ERROR: { permanent: true, where: 'job' },
+	// Webhooks and received media.
+	WEBHOOK_NOT_FOUND: { permanent: true, where: 'request' },
+	WEBHOOK_URL_INVALID: { permanent: true, where: 'request' },
+	WEBHOOK_URL_BLOCKED: { permanent: true, where: 'request' },
+	MEDIA_NOT_FOUND: { permanent: true, where: 'request' },
+} as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+/** The codes a request can be answered with. */
+export type RequestErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['where'] extends 'job' ? never : C }[ErrorCode];
+
+export const REQUEST_ERROR_CODES = (Object.keys(ERROR_CODES) as ErrorCode[]).filter(
+	(code): code is RequestErrorCode => ERROR_CODES[code].where !== 'job',
+);
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+	return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
+
+/** Whether the same request or send can never succeed as it is (unknown codes: not known to be permanent). */
+export function isPermanent(code: string): boolean {
+	return isErrorCode(code) && ERROR_CODES[code].permanent;
+}
+
+/** Every error answer of the API. */
+export interface ErrorBody {
+	error: { code: RequestErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,8 @@
+/** The sidecar's errors, one file per area; `import … from '../errors'` reaches them all. */
+export { SidecarError } from './SidecarError';
+export * from './requestErrors';
+export * from './sessionErrors';
+export * from './sendingErrors';
+export * from './mediaErrors';
+export * from './webhookErrors';
+export * from './storageErrors';

@@ -1,0 +1,43 @@
+import { createHash } from 'crypto';
+import type { SendRequest } from './acceptJob';
+
+/**
+ * What a send request asks for, as one hash: who gets what, when, and with
+ * which reference. An idempotency key that comes again with another fingerprint
+ * is not a retry but a different message (a rescheduled appointment, a new
+ * text), which must not be swallowed as a duplicate. How it is delivered (lane,
+ * number check) does not count. Media bytes count by their hash.
+ *
+ * The reference was checked for size and depth before (acceptJob), so the
+ * recursion here is bounded.
+ */
+export function requestFingerprint(request: SendRequest, chatId: string, sendAtMs: number | undefined): string {
+	const media = request.media
+		? 'url' in request.media
+			? { url: request.media.url, filename: request.media.filename ?? null }
+			: { sha256: sha256(request.media.base64), mimetype: request.media.mimetype, filename: request.media.filename ?? null }
+		: null;
+	const asked = {
+		to: chatId,
+		text: request.text ?? null,
+		caption: request.caption ?? null,
+		media,
+		reference: request.reference ?? null,
+		sendAt: sendAtMs ?? null,
+	};
+	return sha256(canonicalJson(asked));
+}
+
+/** JSON with object keys sorted: {"a":1,"b":2} and {"b":2,"a":1} are the same reference. */
+function canonicalJson(value: unknown): string {
+	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	const entries = Object.entries(value as Record<string, unknown>)
+		.filter(([, v]) => v !== undefined)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('hex');
+}
