@@ -11,12 +11,21 @@ export interface SidecarProcess {
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The command from the repository: sidecar/src/bin.ts through ts-node, so no build is needed. */
+export const SOURCE_COMMAND = [process.execPath, '-r', 'ts-node/register/transpile-only', 'sidecar/src/bin.ts'];
+
 /**
- * The real `whatsapp-sidecar` command (sidecar/src/bin.ts through ts-node, so no build is
- * needed) in a child process; resolves once it printed where it listens.
+ * The real `whatsapp-sidecar` command in a child process (`command`: the repository's by
+ * default, or an installed one); resolves once it printed where it listens.
  */
-export async function spawnSidecar(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<SidecarProcess> {
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'sidecar/src/bin.ts', ...args], {
+export async function spawnSidecar(
+	args: string[],
+	env: Record<string, string>,
+	timeoutMs = 60_000,
+	command: string[] = SOURCE_COMMAND,
+): Promise<SidecarProcess> {
+	const [executable, ...before] = command;
+	const child = spawn(executable, [...before, ...args], {
 		cwd: ROOT,
 		env: { ...process.env, TS_NODE_PROJECT: 'sidecar/tsconfig.json', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import type { N8n, N8nInstall } from './n8n';
 
@@ -15,39 +16,56 @@ export const TYPES = {
 	credential: 'whatsAppSidecarApi',
 };
 
-let built: Promise<void> | undefined;
+let built: Promise<string> | undefined;
 
-/**
- * `npm run build:nodes`, once per process (the global setup builds it first and sets
- * N8N_E2E_NODES_BUILT, so test files only check that dist is there).
- */
-export function buildNodes(): Promise<void> {
-	if (process.env.N8N_E2E_NODES_BUILT === '1' && fs.existsSync(path.join(ROOT, 'dist/nodes'))) return Promise.resolve();
-	built ??= new Promise<void>((resolve, reject) => {
-		execFile('npm', ['run', 'build:nodes'], { cwd: ROOT, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-			if (error) reject(new Error(`npm run build:nodes failed:\n${stdout}\n${stderr}`));
-			else {
-				process.env.N8N_E2E_NODES_BUILT = '1';
-				resolve();
-			}
+/** Runs npm in the repository; its output on failure. */
+export function npm(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+	return new Promise((resolve, reject) => {
+		execFile('npm', args, { cwd, env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+			if (error) reject(new Error(`npm ${args.join(' ')} failed:\n${stdout}\n${stderr}`));
+			else resolve(stdout);
 		});
 	});
-	return built;
 }
 
 /**
- * Installs the built package the way n8n's community-package folder holds it: a copy of
- * package.json and dist (no repository, no node_modules) under
+ * `npm run build:nodes` and `npm pack`, once per run: every e2e test loads the nodes from
+ * the tarball that would be published, not from the build folder. The global setup does it
+ * first and passes the tarball on in N8N_E2E_NODES_TARBALL. Returns the tarball's path.
+ */
+export function buildNodes(): Promise<string> {
+	const packed = process.env.N8N_E2E_NODES_TARBALL;
+	if (packed && fs.existsSync(packed)) return Promise.resolve(packed);
+	built ??= (async () => {
+		await npm(['run', 'build:nodes']);
+		const tarball = await packInto(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-pack-')));
+		process.env.N8N_E2E_NODES_TARBALL = tarball;
+		return tarball;
+	})();
+	return built;
+}
+
+/** `npm pack` of the root package (or of `workspace`) into `folder`; the tarball's path. */
+export async function packInto(folder: string, workspace?: string): Promise<string> {
+	const out = await npm(['pack', '--json', '--pack-destination', folder, ...(workspace ? ['--workspace', workspace] : [])]);
+	const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
+	return path.join(folder, filename);
+}
+
+/**
+ * Installs the packed package the way n8n's community-package folder holds it: the
+ * tarball's contents (it has no dependencies to install) under
  * `$N8N_USER_FOLDER/.n8n/nodes/node_modules/`, with n8n's own n8n-workflow linked next to it
  * (a peer dependency n8n provides when it installs a community package itself).
  */
 export function installPackage(userFolder: string, install: N8nInstall): string {
+	const tarball = process.env.N8N_E2E_NODES_TARBALL;
+	if (!tarball || !fs.existsSync(tarball)) throw new Error('the nodes are not packed: call buildNodes() first');
 	const modules = path.join(userFolder, '.n8n/nodes/node_modules');
 	const target = path.join(modules, PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
-	fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	const workflowLink = path.join(modules, 'n8n-workflow');
 	fs.rmSync(workflowLink, { force: true });
 	fs.symlinkSync(install.n8nWorkflow, workflowLink, 'dir');

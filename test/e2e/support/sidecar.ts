@@ -34,7 +34,7 @@ export interface E2eSidecar {
  * The real `whatsapp-sidecar` command against the fake WhatsApp Web, with its own data
  * folder and a free port. Pacing is off unless `env` sets SIDECAR_PACING.
  */
-export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, string> = {}): Promise<E2eSidecar> {
+export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, string> = {}, command?: string[]): Promise<E2eSidecar> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
 	const apiKey = `e2e-sidecar-key-${Date.now()}-0123456789`;
 	const chromiumArgs = fake.chromiumArgs.map((a) => `"${a}"`).join(' ');
@@ -47,7 +47,7 @@ export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, st
 			// A refused or failed delivery shows quickly instead of waiting out the 5 s backoff.
 			SIDECAR_WEBHOOK_BACKOFF_BASE_MS: '500',
 			...env,
-		});
+		}, undefined, command);
 	let child: SidecarProcess;
 	try {
 		child = await spawnOn(0);

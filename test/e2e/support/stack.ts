@@ -27,6 +27,8 @@ export interface StackOptions {
 	/** Sidecar environment (SIDECAR_PACING is off unless set here). */
 	sidecarEnv?: Record<string, string>;
 	n8nEnv?: Record<string, string>;
+	/** The sidecar command (default: the repository's source; e.g. one installed from its packed tarball). */
+	sidecarCommand?: string[];
 }
 
 /**
@@ -48,7 +50,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		partial.install = install;
 		partial.receiver = await startReceiver();
 		partial.fake = await FakeWhatsAppWeb.start();
-		partial.sidecar = await startSidecar(partial.fake, options.sidecarEnv);
+		partial.sidecar = await startSidecar(partial.fake, options.sidecarEnv, options.sidecarCommand);
 		if (options.session) partial.phone = await partial.sidecar.link(options.session, options.phoneNumber);
 		partial.n8n = await startN8n(install, { prepare: (userFolder) => void installPackage(userFolder, install), env: options.n8nEnv });
 		await expectNodesLoaded(partial.n8n);
