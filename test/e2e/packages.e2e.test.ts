@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { nodeItems, runManually } from './support/flow';
+import { createChainWorkflow, nodeItems, runManually } from './support/flow';
 import { npm, packInto, PACKAGE_NAME, TYPES } from './support/package';
 import { startStack, type Stack } from './support/stack';
 
@@ -48,23 +48,13 @@ describe('e2e: the packed packages, installed on their own', () => {
 		const server = (await sidecar.api('GET', '/api/server')).body;
 		expect(server.version).toBe(JSON.parse(fs.readFileSync(path.join(folder, 'node_modules/whatsapp-sidecar/package.json'), 'utf8')).version);
 		expect(sidecar.process.child.spawnfile).toBe(path.join(folder, 'node_modules/.bin/whatsapp-sidecar'));
-		const workflow = await n8n.api('POST', '/workflows', {
-			name: 'Packed packages',
-			nodes: [
-				{ parameters: {}, id: 'a9d1f3c5-0001-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-				{
-					parameters: { resource: 'message', operation: 'sendText', session: { __rl: true, mode: 'id', value: 'clinic' }, to: '+1 555 000 7777', text: 'Sent by the packed packages', options: {} },
-					id: 'a9d1f3c5-0001-4000-8000-000000000002',
-					name: 'Send',
-					type: TYPES.sidecar,
-					typeVersion: 1,
-					position: [240, 0],
-					credentials: { whatsAppSidecarApi: { id: credentialId, name: 'WhatsApp Sidecar (e2e)' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
-		});
+		const workflow = await createChainWorkflow(n8n, 'Packed packages', credentialId, [
+			{
+				name: 'Send',
+				type: TYPES.sidecar,
+				parameters: { resource: 'message', operation: 'sendText', session: { __rl: true, mode: 'id', value: 'clinic' }, to: '+1 555 000 7777', text: 'Sent by the packed packages', options: {} },
+			},
+		]);
 		const run = await runManually(n8n, workflow.id, 'Start', { sidecar });
 		expect(run.status).toBe('success');
 		const [{ json }] = nodeItems(run, 'Send') as Json[];

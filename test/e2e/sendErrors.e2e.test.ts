@@ -1,4 +1,4 @@
-import { nodeItems, runManually } from './support/flow';
+import { createChainWorkflow, nodeItems, runManually } from './support/flow';
 import { TYPES } from './support/package';
 import { startStack, type Stack } from './support/stack';
 
@@ -16,42 +16,27 @@ describe('e2e: a failed send, as the workflow sees it', () => {
 
 	/** Manual Trigger → Code (the items) → Send Text to {{ $json.phone }}. */
 	const sendWorkflow = (name: string, phones: Array<string | null>, onError?: string) =>
-		stack.n8n.api('POST', '/workflows', {
-			name,
-			nodes: [
-				{ parameters: {}, id: 'c7a1e2d3-0001-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-				{
-					parameters: { jsCode: `return ${JSON.stringify(phones.map((phone) => ({ json: phone === null ? {} : { phone } })))};` },
-					id: 'c7a1e2d3-0001-4000-8000-000000000002',
-					name: 'Patients',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					position: [220, 0],
-				},
-				{
-					parameters: {
-						resource: 'message',
-						operation: 'sendText',
-						session: { __rl: true, mode: 'id', value: SESSION },
-						to: '={{ $json.phone }}',
-						text: 'Your appointment is tomorrow at 10:00',
-						options: {},
-					},
-					id: 'c7a1e2d3-0001-4000-8000-000000000003',
-					name: 'Send Reminder',
-					type: TYPES.sidecar,
-					typeVersion: 1,
-					position: [440, 0],
-					...(onError ? { onError } : {}),
-					credentials: { whatsAppSidecarApi: { id: stack.credentialId, name: 'WhatsApp Sidecar (e2e)' } },
-				},
-			],
-			connections: {
-				Start: { main: [[{ node: 'Patients', type: 'main', index: 0 }]] },
-				Patients: { main: [[{ node: 'Send Reminder', type: 'main', index: 0 }]] },
+		createChainWorkflow(stack.n8n, name, stack.credentialId, [
+			{
+				name: 'Patients',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: `return ${JSON.stringify(phones.map((phone) => ({ json: phone === null ? {} : { phone } })))};` },
 			},
-			settings: { executionOrder: 'v1' },
-		});
+			{
+				name: 'Send Reminder',
+				type: TYPES.sidecar,
+				parameters: {
+					resource: 'message',
+					operation: 'sendText',
+					session: { __rl: true, mode: 'id', value: SESSION },
+					to: '={{ $json.phone }}',
+					text: 'Your appointment is tomorrow at 10:00',
+					options: {},
+				},
+				settings: onError ? { onError } : {},
+			},
+		]);
 
 	beforeAll(async () => {
 		stack = await startStack({ session: SESSION });

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import path from 'path';
 import { PNG } from 'pngjs';
-import { binaryBytes, createWorkflowFromFile, nodeItems, nodeNamed, runManually } from './support/flow';
+import { binaryBytes, createChainWorkflow, createWorkflowFromFile, nodeItems, nodeNamed, runManually } from './support/flow';
 import { TYPES } from './support/package';
 import { startStack, type Stack } from './support/stack';
 
@@ -85,23 +85,9 @@ describe('e2e: session operations', () => {
 		const { n8n, sidecar, credentialId } = stack;
 		await sidecar.waitForStatus(LINKED, 'READY');
 		const before = (await sidecar.api('GET', `/api/sessions/${LINKED}`)).body;
-		const workflow = await n8n.api('POST', '/workflows', {
-			name: 'Restart the WhatsApp session',
-			nodes: [
-				{ parameters: {}, id: 'e5c9f4b6-0001-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-				{
-					parameters: { resource: 'session', operation: 'restart', session: { __rl: true, mode: 'id', value: LINKED } },
-					id: 'e5c9f4b6-0001-4000-8000-000000000002',
-					name: 'Restart Session',
-					type: TYPES.sidecar,
-					typeVersion: 1,
-					position: [240, 0],
-					credentials: { whatsAppSidecarApi: { id: credentialId, name: 'WhatsApp Sidecar (e2e)' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Restart Session', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
-		});
+		const workflow = await createChainWorkflow(n8n, 'Restart the WhatsApp session', credentialId, [
+			{ name: 'Restart Session', type: TYPES.sidecar, parameters: { resource: 'session', operation: 'restart', session: { __rl: true, mode: 'id', value: LINKED } } },
+		]);
 
 		const run = await runManually(n8n, workflow.id, 'Start', { sidecar });
 		expect(run.status).toBe('success');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import fs from 'fs';
 import { sleep, type N8n } from './n8n';
-import { TYPES } from './package';
+import { PACKAGE_NAME, TYPES } from './package';
 import type { E2eSidecar } from './sidecar';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -53,6 +53,35 @@ export async function createWorkflowFromFile(
 		connections: wf.connections,
 		settings: wf.settings ?? { executionOrder: 'v1' },
 	});
+}
+
+export interface ChainNode {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	parameters: Json;
+	/** Node settings beside the parameters, e.g. `onError: 'continueRegularOutput'`. */
+	settings?: Json;
+}
+
+/**
+ * Creates a workflow that starts from a Manual Trigger called "Start" and runs `chain` one node
+ * after another; our nodes (TYPES.sidecar and the triggers) get the credential `credentialId`.
+ */
+export async function createChainWorkflow(n8n: N8n, name: string, credentialId: string, chain: ChainNode[]): Promise<Json> {
+	const all: ChainNode[] = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...chain];
+	const nodes = all.map((node, index) => ({
+		parameters: node.parameters,
+		id: randomUUID(),
+		name: node.name,
+		type: node.type,
+		typeVersion: node.typeVersion ?? 1,
+		position: [index * 220, 0],
+		...node.settings,
+		...(node.type.startsWith(`${PACKAGE_NAME}.`) ? { credentials: { [TYPES.credential]: { id: credentialId, name: 'WhatsApp Sidecar (e2e)' } } } : {}),
+	}));
+	const connections = Object.fromEntries(all.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] }]));
+	return n8n.api('POST', '/workflows', { name, nodes, connections, settings: { executionOrder: 'v1' } });
 }
 
 /** The node called `name` in a parsed workflow (fails when there is none). */
