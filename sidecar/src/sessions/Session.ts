@@ -1,13 +1,14 @@
 import type { SupervisorOptions } from '../config';
 import { QrRateLimitedError } from '../errors';
+import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import { SlidingWindow } from '../util/SlidingWindow';
 import { withTimeout } from '../util/withTimeout';
-import { backoffDelay } from './backoff';
 import { classifyDisconnect } from './disconnects';
-import type { AccountInfo, EngineEvent, IncomingMessage, MessageAck, WhatsAppEngine } from './engine/Engine';
-import { QrCode, type QrRenderer, type QrView } from './QrCode';
-import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
+import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
+import { QrCode, type QrRenderer } from './QrCode';
+import { RetrySchedule } from './RetrySchedule';
+import { RUNNING_STATUSES, type SessionConfig, type SessionFailure, type SessionRecord, type SessionStatus } from './SessionStatus';
 import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
 
@@ -24,16 +25,8 @@ export interface SessionDeps {
 	wipeAuth(): Promise<void>;
 	/** Frees the profile's caches; only called while no browser runs. */
 	pruneCaches(): Promise<void>;
-	onRestart?(reason: string, delayMs: number): void;
-	onQr?(sessionId: string, raw: string): void;
-	/** Every status change (the send queue waits for READY; events go out from here). */
-	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
-	/** An ack for a message, from the current engine only. */
-	onAck?(sessionId: string, ack: MessageAck): void;
-	/** A message appeared in a chat (incoming, or sent from the phone). */
-	onMessage?(sessionId: string, message: IncomingMessage): void;
-	/** A QR can be served now (its PNG is drawn). */
-	onQrShown?(sessionId: string, qr: QrView): void;
+	/** Where the session tells what happens to it: statuses, QRs, restarts, and its engine's acks and messages. */
+	events: DomainEvents;
 	/** Draws QR PNGs (tests pass a cheap one). */
 	renderQr?: QrRenderer;
 	random?: () => number;
@@ -46,6 +39,7 @@ export interface SessionDeps {
  * browsers. Engine events are tagged with the engine's generation: when an
  * engine is replaced, anything its old browser still says is ignored. Failures
  * restart with backoff; logouts, refusals and unscanned QRs stop for good.
+ * A status's reason is always a code; the words behind it go in `detail`.
  */
 export class Session {
 	private readonly statusLog: StatusLog;
@@ -54,12 +48,9 @@ export class Session {
 	private engine?: WhatsAppEngine;
 	private generation = 0;
 	private queue: Promise<unknown> = Promise.resolve();
-	private retryTimer?: NodeJS.Timeout;
-	private healthyTimer?: NodeJS.Timeout;
 	private watchdog?: Watchdog;
-	private failedAttempts = 0;
-	private nextAttemptAt?: number;
-	private readonly restarts: Record<string, number> = {};
+	private readonly retries: RetrySchedule;
+	private lastError?: SessionFailure;
 	private readonly qrStarts: SlidingWindow;
 	private readonly takeovers = new SlidingWindow(TAKEOVER_WINDOW_MS);
 	private conflicts = 0;
@@ -72,9 +63,11 @@ export class Session {
 	) {
 		// Only a logout or a refusal survives a sidecar restart; anything else was running and is not now.
 		const kept = record.status === 'LOGGED_OUT' || record.status === 'FAILED' ? record.status : 'STOPPED';
-		this.statusLog = new StatusLog(kept, record.reason, record.history);
+		this.statusLog = new StatusLog(kept, record.reason, record.detail, record.history);
 		this.desired = record.desired;
 		this.account = record.account;
+		this.lastError = record.lastError;
+		this.retries = new RetrySchedule(deps.options, deps.random);
 		this.log = deps.logger.child({ session: record.id });
 		this.qrStarts = new SlidingWindow(deps.options.qr.startWindowMs);
 		this.qr = new QrCode(deps.renderQr);
@@ -95,8 +88,8 @@ export class Session {
 			if (RUNNING_STATUSES.has(this.statusLog.status)) return;
 			this.checkQrStartLimit();
 			this.desired = 'running';
-			this.failedAttempts = 0;
-			this.clearRetry();
+			this.retries.resetFailures();
+			this.retries.clear();
 			await this.launch(reason);
 		});
 	}
@@ -104,7 +97,7 @@ export class Session {
 	stop(reason = 'STOP_REQUESTED'): Promise<void> {
 		return this.enqueue(async () => {
 			this.desired = 'stopped';
-			this.clearRetry();
+			this.retries.clear();
 			await this.endEngine();
 			await this.deps.pruneCaches().catch((error) => this.log.warn({ err: error }, 'could not prune caches'));
 			this.transition('STOPPED', reason);
@@ -114,9 +107,9 @@ export class Session {
 	restart(): Promise<void> {
 		return this.enqueue(async () => {
 			this.desired = 'running';
-			this.clearRetry();
+			this.retries.clear();
 			await this.endEngine();
-			this.failedAttempts = 0;
+			this.retries.resetFailures();
 			await this.launch('RESTART_REQUESTED');
 		});
 	}
@@ -124,7 +117,7 @@ export class Session {
 	logout(): Promise<void> {
 		return this.enqueue(async () => {
 			this.desired = 'stopped';
-			this.clearRetry();
+			this.retries.clear();
 			const engine = this.detachEngine();
 			if (engine && this.statusLog.status === 'READY') {
 				await engine.logout().catch((error) => this.log.warn({ err: error }, 'logout through WhatsApp Web failed'));
@@ -137,7 +130,7 @@ export class Session {
 	/** Stops the browser without changing what the session should do (sidecar shutdown, deletion). */
 	close(): Promise<void> {
 		return this.enqueue(async () => {
-			this.clearRetry();
+			this.retries.clear();
 			await this.endEngine();
 		});
 	}
@@ -150,18 +143,21 @@ export class Session {
 	// ---- views
 
 	view() {
+		const { failedAttempts, nextAttemptAt, restarts } = this.retries.view();
 		return {
 			id: this.id,
 			status: this.statusLog.status,
 			reason: this.statusLog.reason ?? null,
+			detail: this.statusLog.detail ?? null,
+			lastError: this.lastError ?? null,
 			desired: this.desired,
 			config: this.record.config,
 			account: this.account ?? null,
 			qrAvailable: this.qr.view() !== undefined,
-			failedAttempts: this.failedAttempts,
-			nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+			failedAttempts,
+			nextAttemptAt,
 			conflicts: this.conflicts,
-			restarts: { total: Object.values(this.restarts).reduce((a, b) => a + b, 0), byReason: { ...this.restarts } },
+			restarts,
 			browserPid: this.engine?.browserPid() ?? null,
 			createdAt: this.record.createdAt,
 			history: this.statusLog.history(),
@@ -201,6 +197,8 @@ export class Session {
 			desired: this.desired,
 			status: this.statusLog.status,
 			reason: this.statusLog.reason,
+			detail: this.statusLog.detail,
+			lastError: this.lastError,
 			history: this.statusLog.history(),
 			account: this.account,
 		};
@@ -216,7 +214,7 @@ export class Session {
 
 	private async launch(reason: string): Promise<void> {
 		const generation = ++this.generation;
-		this.nextAttemptAt = undefined;
+		this.retries.launched();
 		this.qr.clear();
 		this.transition('STARTING', reason);
 		const engine = this.deps.createEngine();
@@ -255,10 +253,10 @@ export class Session {
 				void this.enqueue(() => this.recover(generation, event.failure, event.detail));
 				break;
 			case 'ack':
-				this.deps.onAck?.(this.id, event.ack);
+				this.deps.events.emit({ type: 'engine.ack', session: this.id, ack: event.ack });
 				break;
 			case 'message':
-				this.deps.onMessage?.(this.id, event.message);
+				this.deps.events.emit({ type: 'engine.message', session: this.id, message: event.message });
 				break;
 		}
 	}
@@ -267,7 +265,7 @@ export class Session {
 		// Counting is immediate (a later QR may stop the session before this one's PNG is ready).
 		const { number, encoded } = this.qr.update(raw);
 		if (number === 1) this.qrStarts.add();
-		this.deps.onQr?.(this.id, raw);
+		this.deps.events.emit({ type: 'engine.qr', session: this.id, raw });
 		if (number > this.deps.options.qr.maxUnscanned) {
 			void this.enqueue(async () => {
 				if (generation !== this.generation) return;
@@ -283,7 +281,7 @@ export class Session {
 				if (generation !== this.generation) return;
 				if (this.statusLog.status === 'STARTING') this.transition('SCAN_QR', 'QR_REQUIRED');
 				const view = this.qr.view();
-				if (view?.raw === raw) this.deps.onQrShown?.(this.id, view);
+				if (view?.raw === raw) this.deps.events.emit({ type: 'session.qr', session: this.id, qr: view });
 			},
 			(error) => this.log.error({ err: error }, 'could not draw the QR code'),
 		);
@@ -295,9 +293,7 @@ export class Session {
 		this.account = { ...account, linkedAt: linkedAt ?? new Date().toISOString() };
 		this.qr.clear();
 		this.transition('READY', 'CONNECTED');
-		this.healthyTimer = setTimeout(() => {
-			if (generation === this.generation) this.failedAttempts = 0;
-		}, this.deps.options.healthyResetMs);
+		this.retries.resetWhenHealthy(() => generation === this.generation);
 		this.watchdog = new Watchdog(
 			this.deps.options.watchdog,
 			(timeoutMs) => this.engine!.probe(timeoutMs),
@@ -329,6 +325,7 @@ export class Session {
 			case 'fatal':
 				this.desired = 'stopped';
 				await this.endEngine();
+				this.noteFailure(reason);
 				this.transition('FAILED', reason);
 				return;
 			case 'conflict':
@@ -348,37 +345,37 @@ export class Session {
 		if (generation !== this.generation) return;
 		this.log.warn({ reason, detail }, 'session failed');
 		const engine = this.detachEngine();
-		this.failedAttempts += 1;
-		const { maxAttempts } = this.deps.options.backoff;
-		const giveUp = this.failedAttempts > maxAttempts;
-		this.transition(giveUp ? 'FAILED' : 'RECONNECTING', giveUp ? `${reason}: gave up after ${maxAttempts} restart attempts` : reason);
+		this.noteFailure(reason, detail);
+		const delayMs = this.retries.countFailure();
+		if (delayMs === undefined) {
+			const last = detail ? `${reason}: ${detail}` : reason;
+			this.transition('FAILED', 'RESTARTS_EXHAUSTED', `gave up after ${this.retries.maxAttempts} restart attempts; the last failure: ${last}`);
+		} else {
+			this.transition('RECONNECTING', reason, detail);
+		}
 		await this.stopEngine(engine);
-		if (!giveUp) this.scheduleRetry(backoffDelay(this.failedAttempts, this.deps.options.backoff, this.deps.random), reason);
+		if (delayMs !== undefined) this.scheduleRetry(delayMs, reason);
+	}
+
+	/** What `lastError` shows: the last failure restarted from or given up on, kept after the session recovers. */
+	private noteFailure(reason: string, detail?: string): void {
+		this.lastError = { reason, detail: detail ?? null, at: new Date().toISOString() };
 	}
 
 	private scheduleRetry(delayMs: number, reason: string): void {
-		this.restarts[reason] = (this.restarts[reason] ?? 0) + 1;
-		this.deps.onRestart?.(reason, delayMs);
-		this.nextAttemptAt = Date.now() + delayMs;
+		this.deps.events.emit({ type: 'session.restartScheduled', session: this.id, reason, delayMs });
 		if (this.statusLog.status !== 'RECONNECTING' || this.statusLog.reason !== reason) this.transition('RECONNECTING', reason);
-		this.retryTimer = setTimeout(() => {
-			this.retryTimer = undefined;
+		this.retries.schedule(delayMs, reason, () => {
 			void this.enqueue(async () => {
 				if (this.statusLog.status === 'RECONNECTING' && this.desired === 'running') await this.launch('RETRY');
 			});
-		}, delayMs);
-	}
-
-	private clearRetry(): void {
-		clearTimeout(this.retryTimer);
-		this.retryTimer = undefined;
-		this.nextAttemptAt = undefined;
+		});
 	}
 
 	/** Takes the engine away from the session: its later events are ignored from now on. */
 	private detachEngine(): WhatsAppEngine | undefined {
 		this.generation += 1;
-		clearTimeout(this.healthyTimer);
+		this.retries.cancelHealthyReset();
 		this.watchdog?.stop();
 		this.watchdog = undefined;
 		const engine = this.engine;
@@ -414,10 +411,10 @@ export class Session {
 		return this.record.config.conflictPolicy ?? this.deps.options.conflict.policy;
 	}
 
-	private transition(to: SessionStatus, reason?: string): void {
-		const { from } = this.statusLog.change(to, reason);
-		this.log.info({ from, to, reason }, 'status');
+	private transition(to: SessionStatus, reason?: string, detail?: string): void {
+		const { from } = this.statusLog.change(to, reason, detail);
+		this.log.info({ from, to, reason, detail }, 'status');
 		this.deps.persist(this.toRecord());
-		this.deps.onStatus?.(this.id, to, reason);
+		this.deps.events.emit({ type: 'session.status', session: this.id, status: to, from, reason: reason ?? null, detail: detail ?? null });
 	}
 }

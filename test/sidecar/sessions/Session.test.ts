@@ -54,7 +54,8 @@ describe('Session state machine', () => {
 		}
 		engines.latest().emit({ type: 'browserGone', failure: 'BROWSER_CRASHED' });
 		await until(session, 'FAILED');
-		expect(session.view().reason).toMatch(/gave up after 3 restart attempts/);
+		// The reason is a code; the words (how many attempts, the last failure) are the detail.
+		expect(session.view()).toMatchObject({ reason: 'RESTARTS_EXHAUSTED', detail: expect.stringMatching(/gave up after 3 restart attempts/) });
 		await jest.advanceTimersByTimeAsync(3_600_000);
 		expect(engines.engines).toHaveLength(4);
 		expect(restarts.map((r) => r.delayMs)).toEqual([1_000, 2_000, 4_000]);
