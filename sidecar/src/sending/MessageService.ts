@@ -65,6 +65,8 @@ export class MessageService {
 		const jobs = await this.deps.store.load();
 		const known = new Set(this.deps.sessions.list().map((s) => s.id));
 		for (const job of jobs) {
+			// Written before statuses were announced once: each status was announced when it was committed.
+			job.announcedStatus ??= job.status;
 			if (job.status === 'sending') {
 				// The process died between "attempt recorded" and "library answered": it may have gone out.
 				markUncertain(job, 'SEND_INTERRUPTED', 'The sidecar stopped while this message was being sent; it may or may not have arrived, so it is not sent again.');
