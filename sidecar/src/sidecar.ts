@@ -1,5 +1,6 @@
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
+import path from 'path';
 import { resolveBrowser } from './browser/resolveBrowser';
 import type { SidecarConfig } from './config';
 import { createApp, type ServerInfo } from './http/app';
@@ -10,7 +11,6 @@ import type { EngineFactory } from './sessions/engine/Engine';
 import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
 import { SessionManager } from './sessions/SessionManager';
 import { openDatabase } from './storage/database';
-import path from 'path';
 import { WebhookService } from './delivery/WebhookService';
 import type { Resolver } from './net/checkedLookup';
 import { connectParts } from './connections';
@@ -108,6 +108,28 @@ export async function startSidecar(
 		events,
 	});
 
+	// The HTTP API: routes over the parts (nothing listens before they are started).
+	const serverInfo = (): ServerInfo => ({
+		version: SIDECAR_VERSION,
+		startedAt: startedAt.toISOString(),
+		uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+		nodeVersion: process.version,
+		browser,
+	});
+	const app = createApp({
+		logger,
+		storage: (probe) => database.status({ probe }),
+		apiKey: config.apiKey,
+		version: SIDECAR_VERSION,
+		serverInfo,
+		sessions,
+		messages,
+		webhooks,
+		receivedMedia,
+		defaultCountryCode: config.sending.defaultCountryCode,
+		metrics: metrics.registry,
+	});
+
 	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
 	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr });
 
@@ -130,26 +152,6 @@ export async function startSidecar(
 			.catch((error) => logger.warn({ err: error }, 'could not prune received media'));
 	}, 3_600_000);
 	mediaPrune.unref();
-	const serverInfo = (): ServerInfo => ({
-		version: SIDECAR_VERSION,
-		startedAt: startedAt.toISOString(),
-		uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-		nodeVersion: process.version,
-		browser,
-	});
-	const app = createApp({
-		logger,
-		storage: (probe) => database.status({ probe }),
-		apiKey: config.apiKey,
-		version: SIDECAR_VERSION,
-		serverInfo,
-		sessions,
-		messages,
-		webhooks,
-		receivedMedia,
-		defaultCountryCode: config.sending.defaultCountryCode,
-		metrics: metrics.registry,
-	});
 	let server: Server;
 	try {
 		server = await listen(app, config.host, config.port);
