@@ -8,12 +8,12 @@ export interface SidecarMetrics {
 	registry: Registry;
 	/** Webhook delivery counters and latency. */
 	deliveries: DeliveryMetrics;
-	/** Called by sessions when they schedule a restart. */
+	/** Counts an automatic restart a session scheduled (sidecar.ts connects it to `session.restartScheduled`). */
 	restart(reason: string, delayMs: number): void;
 }
 
 /** Prometheus metrics; gauges are computed when scraped, so they are never stale. */
-export function createMetrics(manager: () => SessionManager | undefined): SidecarMetrics {
+export function createMetrics(sessions: SessionManager): SidecarMetrics {
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry, prefix: 'whatsapp_sidecar_' });
 
@@ -23,9 +23,9 @@ export function createMetrics(manager: () => SessionManager | undefined): Sideca
 		labelNames: ['status'],
 		registers: [registry],
 		collect() {
-			const sessions = manager()?.list() ?? [];
+			const all = sessions.list();
 			for (const status of SESSION_STATUSES) {
-				this.set({ status }, sessions.filter((s) => s.currentStatus() === status).length);
+				this.set({ status }, all.filter((s) => s.currentStatus() === status).length);
 			}
 		},
 	});
@@ -34,8 +34,7 @@ export function createMetrics(manager: () => SessionManager | undefined): Sideca
 		help: 'Chromium processes using a session profile of this sidecar',
 		registers: [registry],
 		collect() {
-			const m = manager();
-			this.set(m ? findBrowsersUnder(m.authDir).length : 0);
+			this.set(findBrowsersUnder(sessions.authDir).length);
 		},
 	});
 	const restarts = new Counter({

@@ -1,5 +1,6 @@
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
+import path from 'path';
 import { resolveBrowser } from './browser/resolveBrowser';
 import type { SidecarConfig } from './config';
 import { createApp, type ServerInfo } from './http/app';
@@ -10,9 +11,10 @@ import type { EngineFactory } from './sessions/engine/Engine';
 import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
 import { SessionManager } from './sessions/SessionManager';
 import { openDatabase } from './storage/database';
-import path from 'path';
 import { WebhookService } from './delivery/WebhookService';
 import type { Resolver } from './net/checkedLookup';
+import { connectParts } from './connections';
+import { DomainEvents } from './events/domainEvents';
 import { EventBus } from './events/EventBus';
 import { IncomingMessages } from './events/IncomingMessages';
 import { mediaPolicy } from './sending/media/MediaPolicy';
@@ -30,7 +32,10 @@ export interface RunningSidecar {
 	sessions: SessionManager;
 	messages: MessageService;
 	webhooks: WebhookService;
+	/** The webhook events (wire format), as subscribers get them. */
 	bus: EventBus;
+	/** The domain events the parts talk through. */
+	events: DomainEvents;
 	/** Stops accepting requests, closes every browser within the shutdown time, and closes the database. */
 	stop(): Promise<void>;
 }
@@ -44,7 +49,7 @@ export interface SidecarOverrides {
 	lookup?: Resolver;
 }
 
-/** The composition root: wires the parts together and owns their lifetimes. */
+/** The composition root: creates the parts, connects them, starts them, and owns their lifetimes. */
 export async function startSidecar(
 	config: SidecarConfig,
 	logger: Logger,
@@ -57,39 +62,21 @@ export async function startSidecar(
 		startFresh: config.startFresh,
 		profilesDir: path.join(config.dataDir, 'sessions'),
 	});
-	// Metrics read the sessions when scraped, which is always after this function returns.
-	const metrics = createMetrics(() => sessions);
-	const sessions: SessionManager = new SessionManager({
+
+	// ---- the parts. They talk through one stream of domain events (events/domainEvents.ts).
+	const events = new DomainEvents(logger);
+	const bus = new EventBus();
+	const jobs = new JobStore(database);
+	const receivedMedia = new ReceivedMediaStore(path.join(config.dataDir, 'media'));
+	const sessions = new SessionManager({
 		config,
 		store: new SessionStore(database),
 		logger,
 		browser,
 		engineFactory: overrides.engineFactory ?? ((options) => new WwebjsEngine(options)),
-		onRestart: (reason, delayMs) => metrics.restart(reason, delayMs),
-		onQr: overrides.onQr,
-		onStatus: (id, status, reason) => {
-			messages.onSessionStatus(id, status);
-			bus.publish({ type: 'session.status', session: id, payload: { status, reason: reason ?? null } });
-		},
-		onAck: (id, ack) => messages.onAck(id, ack),
-		onMessage: (id, message) => incoming.accept(id, message),
-		onQrShown: (id, qr) => bus.publish({ type: 'session.qr', session: id, payload: { ...qr } }),
-		onDeleted: async (id) => {
-			await messages.onSessionDeleted(id);
-			await receivedMedia.removeSession(id);
-		},
+		events,
 	});
-	const bus = new EventBus();
-	const jobs = new JobStore(database);
-	const receivedMedia = new ReceivedMediaStore(path.join(config.dataDir, 'media'));
-	const incoming = new IncomingMessages({
-		bus,
-		media: receivedMedia,
-		logger,
-		inlineBytes: config.events.mediaInlineBytes,
-		maxBytes: config.sending.media.maxBytes,
-		sentByQueue: (messageId) => jobs.byWhatsAppId(messageId) !== undefined,
-	});
+	const metrics = createMetrics(sessions);
 	const webhooks = new WebhookService({
 		store: new DeliveryStore(database),
 		bus,
@@ -98,7 +85,15 @@ export async function startSidecar(
 		metrics: metrics.deliveries,
 		lookup: overrides.lookup,
 	});
-	const messages: MessageService = new MessageService({
+	const incoming = new IncomingMessages({
+		events,
+		media: receivedMedia,
+		logger,
+		inlineBytes: config.events.mediaInlineBytes,
+		maxBytes: config.sending.media.maxBytes,
+		sentByQueue: (messageId) => jobs.byWhatsAppId(messageId) !== undefined,
+	});
+	const messages = new MessageService({
 		store: jobs,
 		states: new QueueStateStore(database),
 		sessions,
@@ -110,27 +105,10 @@ export async function startSidecar(
 			...(config.sending.media.allowedTypes ? { allowedTypes: config.sending.media.allowedTypes } : {}),
 		}),
 		logger,
-		bus,
+		events,
 	});
 
-	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
-	// shutdown): log them, and check every running session at once instead of dying.
-	const onUnhandled = (reason: unknown) => {
-		logger.error({ err: reason }, 'unhandled promise rejection (library); checking every session');
-		for (const session of sessions.list()) session.checkHealth();
-	};
-	process.on('unhandledRejection', onUnhandled);
-
-	// Webhooks first: events published while the others boot are already delivered.
-	await webhooks.boot();
-	await sessions.boot();
-	await messages.boot();
-	const mediaPrune = setInterval(() => {
-		receivedMedia
-			.prune(Date.now() - config.events.mediaRetentionMs)
-			.catch((error) => logger.warn({ err: error }, 'could not prune received media'));
-	}, 3_600_000);
-	mediaPrune.unref();
+	// The HTTP API: routes over the parts (nothing listens before they are started).
 	const serverInfo = (): ServerInfo => ({
 		version: SIDECAR_VERSION,
 		startedAt: startedAt.toISOString(),
@@ -151,6 +129,29 @@ export async function startSidecar(
 		defaultCountryCode: config.sending.defaultCountryCode,
 		metrics: metrics.registry,
 	});
+
+	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
+	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr });
+
+	// ---- start them
+	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
+	// shutdown): log them, and check every running session at once instead of dying.
+	const onUnhandled = (reason: unknown) => {
+		logger.error({ err: reason }, 'unhandled promise rejection (library); checking every session');
+		for (const session of sessions.list()) session.checkHealth();
+	};
+	process.on('unhandledRejection', onUnhandled);
+
+	// Webhooks first: events published while the others boot are already delivered.
+	await webhooks.boot();
+	await sessions.boot();
+	await messages.boot();
+	const mediaPrune = setInterval(() => {
+		receivedMedia
+			.prune(Date.now() - config.events.mediaRetentionMs)
+			.catch((error) => logger.warn({ err: error }, 'could not prune received media'));
+	}, 3_600_000);
+	mediaPrune.unref();
 	let server: Server;
 	try {
 		server = await listen(app, config.host, config.port);
@@ -162,6 +163,7 @@ export async function startSidecar(
 		await sessions.shutdown();
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
+		disconnect();
 		throw error;
 	}
 	const { port } = server.address() as AddressInfo;
@@ -188,9 +190,10 @@ export async function startSidecar(
 		await closed;
 		await database.close();
 		process.off('unhandledRejection', onUnhandled);
+		disconnect();
 		logger.info('sidecar stopped');
 	};
-	return { url, sessions, messages, webhooks, bus, stop: () => (stopping ??= stop()) };
+	return { url, sessions, messages, webhooks, bus, events, stop: () => (stopping ??= stop()) };
 }
 
 /** A missing browser is reported, not fatal: the API stays up to say what to install. */

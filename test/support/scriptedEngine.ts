@@ -21,6 +21,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 	loggedOut = false;
 	/** What start() does: resolve (default), reject, or never settle. */
 	startWith: 'resolve' | 'reject' | 'hang' = 'resolve';
+	/** The error message a rejected start gives (the library's words, e.g. a Chromium net:: error). */
+	startError = 'scripted start failure';
 	/** What probe() does. */
 	probeWith: { state: string } | 'hang' | 'throw' = { state: 'CONNECTED' };
 	probes = 0;
@@ -28,6 +30,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 	readonly sent: Array<{ chatId: string; message: OutgoingMessage; id: string }> = [];
 	/** What sendMessage() does: accept (default), reject with this message, or never settle. */
 	sendWith: 'accept' | 'hang' | { reject: string } = 'accept';
+	/** The ack sendMessage() answers with: 1 (the server has it) by default; 0 when the page has it but the server has not said so yet. */
+	sendAck = 1;
 	/** Numbers numberId() reports as not on WhatsApp. */
 	readonly unregistered = new Set<string>();
 
@@ -42,7 +46,7 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	async start(): Promise<void> {
 		this.started = true;
-		if (this.startWith === 'reject') throw new Error('scripted start failure');
+		if (this.startWith === 'reject') throw new Error(this.startError);
 		if (this.startWith === 'hang') await new Promise<void>((resolve) => (this.releaseStart = resolve));
 		this.pageShown = true;
 	}
@@ -80,7 +84,7 @@ export class ScriptedEngine implements WhatsAppEngine {
 		if (typeof this.sendWith === 'object') throw new Error(this.sendWith.reject);
 		const id = `true_${chatId}_SCRIPTED${this.sent.length + 1}`;
 		this.sent.push({ chatId, message, id });
-		return { id, ack: 1 };
+		return { id, ack: this.sendAck };
 	}
 
 	async numberId(number: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import type { ReceivedMedia } from '../contract';
-import type { EventBus } from './EventBus';
+import type { DomainEvents } from './domainEvents';
 import type { Logger } from '../logger';
 import type { IncomingMessage } from '../sessions/engine/Engine';
 import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
@@ -10,7 +10,7 @@ const OWN_MESSAGE_HOLD_MS = 2_000;
 const MEDIA_DOWNLOAD_TIMEOUT_MS = 60_000;
 
 export interface IncomingMessagesDeps {
-	bus: EventBus;
+	events: DomainEvents;
 	media: ReceivedMediaStore;
 	logger: Logger;
 	/** Received media up to this size goes inside the event as base64. */
@@ -22,7 +22,8 @@ export interface IncomingMessagesDeps {
 }
 
 /**
- * Turns messages that appear in chats into `message` events. Per session they
+ * Turns messages that appear in chats into reports (`chat.message`, which
+ * becomes the `message` wire event). Per session they
  * are handled one after another, so media downloads cannot reorder a chat.
  * Media is downloaded once, kept for the retention period (GET
  * /api/sessions/:id/messages/:messageId/media), and inlined when small.
@@ -57,7 +58,7 @@ export class IncomingMessages {
 		try {
 			const media = await this.media(session, message);
 			const { downloadMedia: _download, ...fields } = message;
-			this.deps.bus.publish({ type: 'message', session, payload: { ...fields, session, media } });
+			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, session, media } });
 		} catch (error) {
 			this.deps.logger.error({ err: error, session, messageId: message.id }, 'could not report an incoming message');
 		}

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { MessageAck } from '../sessions/engine/Engine';
 import type { JobStore } from '../storage/JobStore';
 import { applyAck, markJob } from './jobTransitions';
-import type { MessageJob } from './MessageJob';
+import type { MessageJob } from '../storage/records';
 
 /** An ack can beat the library's sendMessage() answer; it is held this long for its job to claim. */
 const EARLY_ACK_HOLD_MS = 120_000;

@@ -4,13 +4,13 @@ import {
 	WAITING_JOB_STATUSES,
 	type JobPayload,
 	type JobStatus,
-	type Lane,
 } from '../contract';
+import type { MessageJob } from '../storage/records';
 
 /**
- * A message job: one accepted send request, from acceptance to its last ack.
- * This is what the queue persists (one keyv entry per job) and what
- * GET /api/messages/:jobId answers.
+ * What a message job's statuses mean for the queue, and how the API shows a job
+ * (GET /api/messages/:jobId, and the payload of its status events). The job
+ * itself is a storage record (storage/records.ts).
  */
 
 /** Jobs the queue still has to send. */
@@ -25,61 +25,6 @@ export function statusForAck(ack: number): JobStatus {
 	if (ack === 3) return 'read';
 	if (ack === 2) return 'delivered';
 	return 'sent';
-}
-
-/** Media as the job keeps it: a URL fetched at send time, or bytes kept beside the job (JobStore media). */
-export type JobMedia =
-	| { kind: 'url'; url: string; filename?: string }
-	| { kind: 'stored'; mimetype: string; filename?: string; size: number };
-
-export interface JobContent {
-	text?: string;
-	media?: JobMedia;
-	caption?: string;
-}
-
-export interface JobHistoryEntry {
-	at: string;
-	status: JobStatus;
-	ack?: number;
-	detail?: string;
-}
-
-export interface JobError {
-	code: string;
-	message: string;
-}
-
-export interface MessageJob {
-	id: string;
-	/** Acceptance order across the sidecar; the queue sends in this order per recipient. */
-	seq: number;
-	session: string;
-	/** The WhatsApp chat id the message goes to (`…@c.us` or `…@g.us`). */
-	to: string;
-	content: JobContent;
-	reference?: unknown;
-	idempotencyKey?: string;
-	/** What the request asked for (requestFingerprint): a reused idempotency key must ask for the same. */
-	fingerprint?: string;
-	lane: Lane;
-	checkNumber: boolean;
-	status: JobStatus;
-	/** The highest ack seen (null before the message was sent). */
-	ack: number | null;
-	/** WhatsApp ids of the sent message (two when an undelivered message was sent again). */
-	messageIds: string[];
-	attempts: number;
-	/** When the job may be tried again (a passing failure), or first tried (`sendAt`). */
-	notBefore?: number;
-	/** When the last send attempt began: a crash after this moment makes the job `uncertain`. */
-	attemptStartedAt?: number;
-	sentAt?: number;
-	resent: boolean;
-	error?: JobError;
-	history: JobHistoryEntry[];
-	createdAt: number;
-	updatedAt: number;
 }
 
 /** What the API shows of a job (content without the media bytes), and what its status events carry. */

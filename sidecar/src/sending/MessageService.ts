@@ -1,18 +1,19 @@
 import type { SendingOptions } from '../config';
 import { JobNotCancellableError, JobNotFoundError, SessionNotFoundError } from '../errors';
-import type { EventBus } from '../events/EventBus';
+import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import type { MessageAck } from '../sessions/engine/Engine';
 import type { SessionManager } from '../sessions/SessionManager';
 import type { SessionStatus } from '../sessions/SessionStatus';
 import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
+import type { MessageJob } from '../storage/records';
 import { AckTracker } from './AckTracker';
 import { acceptJob, type SendRequest } from './acceptJob';
-import { jobEvent } from './jobEvents';
-import { markJob } from './jobTransitions';
+import { JobCommits } from './jobCommits';
+import { markJob, markUncertain } from './jobTransitions';
 import type { MediaPolicy } from './media/MediaPolicy';
-import { jobView, WAITING_STATUSES, type JobView, type MessageJob } from './MessageJob';
+import { jobView, WAITING_STATUSES, type JobView } from './MessageJob';
 import { Pacer } from './pacing/Pacer';
 import { parsePacing } from './pacing/PacingConfig';
 import { sendAttempt } from './sendAttempt';
@@ -25,7 +26,8 @@ export interface MessageServiceDeps {
 	options: SendingOptions;
 	media: MediaPolicy;
 	logger: Logger;
-	bus: EventBus;
+	/** Where job changes are told (`job.changed`). */
+	events: DomainEvents;
 	random?: () => number;
 }
 
@@ -38,17 +40,19 @@ export class MessageService {
 	private readonly queues = new Map<string, Promise<SessionQueue>>();
 	private readonly acks: AckTracker;
 	private readonly pacers = new Map<string, { source: unknown; pacer: Pacer }>();
+	private readonly commits: JobCommits;
 	private sweepTimer?: NodeJS.Timeout;
 	private readonly log: Logger;
 
 	constructor(private readonly deps: MessageServiceDeps) {
 		this.log = deps.logger.child({ component: 'sending' });
+		this.commits = new JobCommits(deps.store, deps.events);
 		this.acks = new AckTracker({
 			store: deps.store,
 			logger: this.log,
 			undeliveredAfterMs: deps.options.undeliveredAfterMs,
 			resendUndelivered: deps.options.resendUndelivered,
-			commit: (job) => this.commit(job),
+			commit: (job) => this.commits.commit(job),
 			onResend: (job) => this.wake(job.session),
 		});
 	}
@@ -61,11 +65,12 @@ export class MessageService {
 		const jobs = await this.deps.store.load();
 		const known = new Set(this.deps.sessions.list().map((s) => s.id));
 		for (const job of jobs) {
+			// Written before statuses were announced once: each status was announced when it was committed.
+			job.announcedStatus ??= job.status;
 			if (job.status === 'sending') {
 				// The process died between "attempt recorded" and "library answered": it may have gone out.
-				job.error = { code: 'SEND_INTERRUPTED', message: 'The sidecar stopped while this message was being sent; it may or may not have arrived, so it is not sent again.' };
-				markJob(job, 'uncertain', { detail: 'SEND_INTERRUPTED' });
-				await this.commit(job);
+				markUncertain(job, 'SEND_INTERRUPTED', 'The sidecar stopped while this message was being sent; it may or may not have arrived, so it is not sent again.');
+				await this.commits.commit(job);
 			} else if (WAITING_STATUSES.has(job.status) && !known.has(job.session)) {
 				await this.cancelJob(job, 'SESSION_DELETED');
 			}
@@ -92,7 +97,7 @@ export class MessageService {
 			throw new SessionNotFoundError(sessionId);
 		}
 		const view = jobView(result.job);
-		this.publish(result.job);
+		this.commits.announce(result.job);
 		this.wake(sessionId);
 		return { job: view, duplicate: false };
 	}
@@ -134,6 +139,7 @@ export class MessageService {
 		return queue.view();
 	}
 
+	/** A session that became READY can send: its queue looks for work. */
 	onSessionStatus(sessionId: string, status: SessionStatus): void {
 		if (status === 'READY') this.wake(sessionId);
 	}
@@ -207,7 +213,7 @@ export class MessageService {
 					sendTimeoutMs: this.deps.options.sendTimeoutMs,
 					typingMs: (length) => this.pacerFor(sessionId).typingMs(length),
 				}),
-			commit: (job) => this.commit(job),
+			commit: (job) => this.commits.commit(job),
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
 		});
@@ -219,7 +225,7 @@ export class MessageService {
 		if (!WAITING_STATUSES.has(job.status)) return; // finished meanwhile (or cancelled by the other side of a race)
 		job.notBefore = undefined;
 		markJob(job, 'cancelled', { detail: reason });
-		await this.commit(job);
+		await this.commits.commit(job);
 		await this.deps.store.dropMedia(job.id);
 	}
 
@@ -232,24 +238,5 @@ export class MessageService {
 		} catch (error) {
 			this.log.error({ err: error }, 'message sweep failed');
 		}
-	}
-
-	/**
-	 * Saves the job and publishes its event once the save landed. The event is
-	 * taken now, so a change that follows before the write finishes (an ack right
-	 * behind another) cannot make this event carry the later state.
-	 */
-	private commit(job: MessageJob): Promise<void> {
-		const saved = this.deps.store.save(job);
-		const event = jobEvent(job);
-		if (event) event.payload = structuredClone(event.payload);
-		return saved.then(() => {
-			if (event) this.deps.bus.publish(event);
-		});
-	}
-
-	private publish(job: MessageJob): void {
-		const event = jobEvent(job);
-		if (event) this.deps.bus.publish(event);
 	}
 }

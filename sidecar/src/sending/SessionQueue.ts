@@ -5,8 +5,9 @@ import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import { backoffDelay } from '../sessions/backoff';
 import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
-import { failJob, markJob, recordSent } from './jobTransitions';
-import { FINISHED_STATUSES, type MessageJob } from './MessageJob';
+import type { MessageJob } from '../storage/records';
+import { failJob, markJob, markUncertain, recordSent } from './jobTransitions';
+import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
 import { classifySendError } from './sendErrors';
@@ -197,8 +198,7 @@ export class SessionQueue {
 		if (verdict.kind === 'uncertain') {
 			// It may have left: count it against the caps, and say so instead of guessing.
 			this.noteSent(job.to);
-			markJob(job, 'uncertain', { detail: message });
-			job.error = { code, message };
+			markUncertain(job, code, message);
 			this.deps.logger.warn({ job: job.id, err: error }, 'send outcome unknown; marked uncertain');
 			return;
 		}

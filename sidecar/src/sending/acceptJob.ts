@@ -7,7 +7,7 @@ import { jsonSize } from './jsonSize';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
 import type { Lane } from '../contract';
-import type { JobMedia, MessageJob } from './MessageJob';
+import type { JobMedia, MessageJob } from '../storage/records';
 import { normalizeRecipient } from './recipients';
 import { requestFingerprint } from './requestFingerprint';
 

@@ -1,6 +1,7 @@
-import type { SentMessage } from '../sessions/engine/Engine';
 import type { JobStatus } from '../contract';
-import { statusForAck, type MessageJob } from './MessageJob';
+import type { SentMessage } from '../sessions/engine/Engine';
+import type { MessageJob } from '../storage/records';
+import { statusForAck } from './MessageJob';
 
 const HISTORY_LIMIT = 50;
 
@@ -15,6 +16,17 @@ export function failJob(job: MessageJob, code: string, message: string): void {
 	job.error = { code, message };
 	job.notBefore = undefined;
 	markJob(job, 'failed', { detail: code });
+}
+
+/**
+ * The sidecar cannot know whether the message went out (a send that never
+ * answered, or a crash in the middle of one): the job says so and is never sent
+ * again. The one way a job becomes `uncertain`.
+ */
+export function markUncertain(job: MessageJob, code: string, message: string): void {
+	job.error = { code, message };
+	job.notBefore = undefined;
+	markJob(job, 'uncertain', { detail: code });
 }
 
 /**

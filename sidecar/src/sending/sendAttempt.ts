@@ -4,7 +4,7 @@ import type { JobStore } from '../storage/JobStore';
 import { TimeoutError, withTimeout } from '../util/withTimeout';
 import { loadMedia } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
-import type { MessageJob } from './MessageJob';
+import type { MessageJob } from '../storage/records';
 import { isPageGone } from './sendErrors';
 
 export interface SendAttemptDeps {

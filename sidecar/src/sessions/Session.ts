@@ -1,19 +1,18 @@
 import type { SupervisorOptions } from '../config';
 import { QrRateLimitedError } from '../errors';
+import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import { SlidingWindow } from '../util/SlidingWindow';
 import { withTimeout } from '../util/withTimeout';
-import { backoffDelay } from './backoff';
+import { Conflicts } from './Conflicts';
 import { classifyDisconnect } from './disconnects';
-import type { AccountInfo, EngineEvent, IncomingMessage, MessageAck, WhatsAppEngine } from './engine/Engine';
-import { QrCode, type QrRenderer, type QrView } from './QrCode';
+import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
+import { EngineSlot } from './EngineSlot';
+import { QrCode, type QrRenderer } from './QrCode';
+import { RetrySchedule } from './RetrySchedule';
+import { SessionState } from './SessionState';
 import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
-import { StatusLog } from './StatusLog';
 import { Watchdog } from './Watchdog';
-
-/** More takeovers than this within TAKEOVER_WINDOW_MS and the session waits instead of fighting. */
-const MAX_TAKEOVERS = 3;
-const TAKEOVER_WINDOW_MS = 10 * 60_000;
 
 export interface SessionDeps {
 	createEngine(): WhatsAppEngine;
@@ -24,16 +23,8 @@ export interface SessionDeps {
 	wipeAuth(): Promise<void>;
 	/** Frees the profile's caches; only called while no browser runs. */
 	pruneCaches(): Promise<void>;
-	onRestart?(reason: string, delayMs: number): void;
-	onQr?(sessionId: string, raw: string): void;
-	/** Every status change (the send queue waits for READY; events go out from here). */
-	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
-	/** An ack for a message, from the current engine only. */
-	onAck?(sessionId: string, ack: MessageAck): void;
-	/** A message appeared in a chat (incoming, or sent from the phone). */
-	onMessage?(sessionId: string, message: IncomingMessage): void;
-	/** A QR can be served now (its PNG is drawn). */
-	onQrShown?(sessionId: string, qr: QrView): void;
+	/** Where the session tells what happens to it: statuses, QRs, restarts, and its engine's acks and messages. */
+	events: DomainEvents;
 	/** Draws QR PNGs (tests pass a cheap one). */
 	renderQr?: QrRenderer;
 	random?: () => number;
@@ -46,23 +37,15 @@ export interface SessionDeps {
  * browsers. Engine events are tagged with the engine's generation: when an
  * engine is replaced, anything its old browser still says is ignored. Failures
  * restart with backoff; logouts, refusals and unscanned QRs stop for good.
+ * A status's reason is always a code; the words behind it go in its detail.
  */
 export class Session {
-	private readonly statusLog: StatusLog;
-	private desired: SessionRecord['desired'];
-	private account?: SessionRecord['account'];
-	private engine?: WhatsAppEngine;
-	private generation = 0;
-	private queue: Promise<unknown> = Promise.resolve();
-	private retryTimer?: NodeJS.Timeout;
-	private healthyTimer?: NodeJS.Timeout;
-	private watchdog?: Watchdog;
-	private failedAttempts = 0;
-	private nextAttemptAt?: number;
-	private readonly restarts: Record<string, number> = {};
+	private readonly state: SessionState;
+	private readonly slot: EngineSlot;
+	private readonly retries: RetrySchedule;
+	private readonly conflicts = new Conflicts();
 	private readonly qrStarts: SlidingWindow;
-	private readonly takeovers = new SlidingWindow(TAKEOVER_WINDOW_MS);
-	private conflicts = 0;
+	private queue: Promise<unknown> = Promise.resolve();
 	readonly qr: QrCode;
 	private readonly log: Logger;
 
@@ -70,12 +53,10 @@ export class Session {
 		private readonly record: SessionRecord,
 		private readonly deps: SessionDeps,
 	) {
-		// Only a logout or a refusal survives a sidecar restart; anything else was running and is not now.
-		const kept = record.status === 'LOGGED_OUT' || record.status === 'FAILED' ? record.status : 'STOPPED';
-		this.statusLog = new StatusLog(kept, record.reason, record.history);
-		this.desired = record.desired;
-		this.account = record.account;
 		this.log = deps.logger.child({ session: record.id });
+		this.state = new SessionState(record, { persist: deps.persist, events: deps.events, logger: this.log });
+		this.slot = new EngineSlot(this.log);
+		this.retries = new RetrySchedule(deps.options, deps.random);
 		this.qrStarts = new SlidingWindow(deps.options.qr.startWindowMs);
 		this.qr = new QrCode(deps.renderQr);
 	}
@@ -85,48 +66,48 @@ export class Session {
 	}
 
 	get wantsToRun(): boolean {
-		return this.desired === 'running';
+		return this.state.desired === 'running';
 	}
 
 	// ---- operations (serialized)
 
 	start(reason = 'START_REQUESTED'): Promise<void> {
 		return this.enqueue(async () => {
-			if (RUNNING_STATUSES.has(this.statusLog.status)) return;
+			if (RUNNING_STATUSES.has(this.state.status)) return;
 			this.checkQrStartLimit();
-			this.desired = 'running';
-			this.failedAttempts = 0;
-			this.clearRetry();
+			this.state.desired = 'running';
+			this.retries.resetFailures();
+			this.retries.clear();
 			await this.launch(reason);
 		});
 	}
 
 	stop(reason = 'STOP_REQUESTED'): Promise<void> {
 		return this.enqueue(async () => {
-			this.desired = 'stopped';
-			this.clearRetry();
+			this.state.desired = 'stopped';
+			this.retries.clear();
 			await this.endEngine();
 			await this.deps.pruneCaches().catch((error) => this.log.warn({ err: error }, 'could not prune caches'));
-			this.transition('STOPPED', reason);
+			this.state.change('STOPPED', reason);
 		});
 	}
 
 	restart(): Promise<void> {
 		return this.enqueue(async () => {
-			this.desired = 'running';
-			this.clearRetry();
+			this.state.desired = 'running';
+			this.retries.clear();
 			await this.endEngine();
-			this.failedAttempts = 0;
+			this.retries.resetFailures();
 			await this.launch('RESTART_REQUESTED');
 		});
 	}
 
 	logout(): Promise<void> {
 		return this.enqueue(async () => {
-			this.desired = 'stopped';
-			this.clearRetry();
+			this.state.desired = 'stopped';
+			this.retries.clear();
 			const engine = this.detachEngine();
-			if (engine && this.statusLog.status === 'READY') {
+			if (engine && this.state.status === 'READY') {
 				await engine.logout().catch((error) => this.log.warn({ err: error }, 'logout through WhatsApp Web failed'));
 			}
 			await engine?.stop();
@@ -137,14 +118,14 @@ export class Session {
 	/** Stops the browser without changing what the session should do (sidecar shutdown, deletion). */
 	close(): Promise<void> {
 		return this.enqueue(async () => {
-			this.clearRetry();
+			this.retries.clear();
 			await this.endEngine();
 		});
 	}
 
 	/** Checks the page at once; a session whose page no longer answers is restarted. */
 	checkHealth(): void {
-		this.watchdog?.probeNow();
+		this.slot.probeNow();
 	}
 
 	// ---- views
@@ -152,58 +133,45 @@ export class Session {
 	view() {
 		return {
 			id: this.id,
-			status: this.statusLog.status,
-			reason: this.statusLog.reason ?? null,
-			desired: this.desired,
-			config: this.record.config,
-			account: this.account ?? null,
+			...this.state.view(),
 			qrAvailable: this.qr.view() !== undefined,
-			failedAttempts: this.failedAttempts,
-			nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
-			conflicts: this.conflicts,
-			restarts: { total: Object.values(this.restarts).reduce((a, b) => a + b, 0), byReason: { ...this.restarts } },
-			browserPid: this.engine?.browserPid() ?? null,
+			...this.retries.view(),
+			conflicts: this.conflicts.count,
+			browserPid: this.slot.current?.browserPid() ?? null,
 			createdAt: this.record.createdAt,
-			history: this.statusLog.history(),
+			history: this.state.history(),
 		};
 	}
 
 	currentStatus(): SessionStatus {
-		return this.statusLog.status;
+		return this.state.status;
 	}
 
 	currentEngine(): WhatsAppEngine | undefined {
-		return this.engine;
+		return this.slot.current;
 	}
 
 	/** The engine to send through, only while the session is READY. */
 	readyEngine(): WhatsAppEngine | undefined {
-		return this.statusLog.status === 'READY' ? this.engine : undefined;
+		return this.state.status === 'READY' ? this.slot.current : undefined;
 	}
 
 	/** When this account was linked (pacing's warm-up counts days from it). */
 	linkedAt(): number | undefined {
-		return this.account?.linkedAt ? Date.parse(this.account.linkedAt) : undefined;
+		const linkedAt = this.state.account?.linkedAt;
+		return linkedAt ? Date.parse(linkedAt) : undefined;
 	}
 
 	get config(): SessionConfig {
-		return this.record.config;
+		return this.state.config;
 	}
 
 	setConfig(config: SessionConfig): void {
-		this.record.config = config;
-		this.deps.persist(this.toRecord());
+		this.state.setConfig(config);
 	}
 
 	toRecord(): SessionRecord {
-		return {
-			...this.record,
-			desired: this.desired,
-			status: this.statusLog.status,
-			reason: this.statusLog.reason,
-			history: this.statusLog.history(),
-			account: this.account,
-		};
+		return this.state.toRecord();
 	}
 
 	// ---- internals
@@ -215,13 +183,11 @@ export class Session {
 	}
 
 	private async launch(reason: string): Promise<void> {
-		const generation = ++this.generation;
-		this.nextAttemptAt = undefined;
+		this.retries.launched();
 		this.qr.clear();
-		this.transition('STARTING', reason);
+		this.state.change('STARTING', reason);
 		const engine = this.deps.createEngine();
-		this.engine = engine;
-		engine.onEvent((event) => this.onEngineEvent(generation, event));
+		const generation = this.slot.attach(engine, (g, event) => this.onEngineEvent(g, event));
 		try {
 			await withTimeout(engine.start(), this.deps.options.startTimeoutMs, 'starting WhatsApp Web');
 		} catch (error) {
@@ -230,36 +196,26 @@ export class Session {
 	}
 
 	private onEngineEvent(generation: number, event: EngineEvent): void {
-		if (generation !== this.generation) return;
+		if (!this.slot.isCurrent(generation)) return;
 		switch (event.type) {
 			case 'qr':
-				this.onQr(generation, event.qr);
-				break;
+				return this.onQr(generation, event.qr);
 			case 'authenticated':
-				this.transition('AUTHENTICATED', 'LOGIN_ACCEPTED');
-				break;
+				return this.state.change('AUTHENTICATED', 'LOGIN_ACCEPTED');
 			case 'ready':
-				this.onReady(generation, event.account);
-				break;
+				return this.onReady(generation, event.account);
 			case 'state':
-				this.watchdog?.noteState(event.state);
-				if (event.state === 'CONFLICT') {
-					this.conflicts += 1;
-					this.onConflictState(generation);
-				}
-				break;
+				this.slot.noteState(event.state);
+				if (event.state === 'CONFLICT') this.onConflictState(generation);
+				return;
 			case 'disconnected':
-				void this.enqueue(() => this.onDisconnected(generation, event.reason));
-				break;
+				return void this.enqueue(() => this.onDisconnected(generation, event.reason));
 			case 'browserGone':
-				void this.enqueue(() => this.recover(generation, event.failure, event.detail));
-				break;
+				return void this.enqueue(() => this.recover(generation, event.failure, event.detail));
 			case 'ack':
-				this.deps.onAck?.(this.id, event.ack);
-				break;
+				return this.deps.events.emit({ type: 'engine.ack', session: this.id, ack: event.ack });
 			case 'message':
-				this.deps.onMessage?.(this.id, event.message);
-				break;
+				return this.deps.events.emit({ type: 'engine.message', session: this.id, message: event.message });
 		}
 	}
 
@@ -267,76 +223,71 @@ export class Session {
 		// Counting is immediate (a later QR may stop the session before this one's PNG is ready).
 		const { number, encoded } = this.qr.update(raw);
 		if (number === 1) this.qrStarts.add();
-		this.deps.onQr?.(this.id, raw);
+		this.deps.events.emit({ type: 'engine.qr', session: this.id, raw });
 		if (number > this.deps.options.qr.maxUnscanned) {
 			void this.enqueue(async () => {
-				if (generation !== this.generation) return;
-				this.desired = 'stopped';
+				if (!this.slot.isCurrent(generation)) return;
+				this.state.desired = 'stopped';
 				await this.endEngine();
-				this.transition('STOPPED', 'QR_TIMEOUT');
+				this.state.change('STOPPED', 'QR_TIMEOUT');
 			});
 			return;
 		}
 		// SCAN_QR is announced once the QR can be served.
 		encoded.then(
 			() => {
-				if (generation !== this.generation) return;
-				if (this.statusLog.status === 'STARTING') this.transition('SCAN_QR', 'QR_REQUIRED');
+				if (!this.slot.isCurrent(generation)) return;
+				if (this.state.status === 'STARTING') this.state.change('SCAN_QR', 'QR_REQUIRED');
 				const view = this.qr.view();
-				if (view?.raw === raw) this.deps.onQrShown?.(this.id, view);
+				if (view?.raw === raw) this.deps.events.emit({ type: 'session.qr', session: this.id, qr: view });
 			},
 			(error) => this.log.error({ err: error }, 'could not draw the QR code'),
 		);
 	}
 
 	private onReady(generation: number, account: AccountInfo): void {
-		// The same account restoring keeps its link date; a new QR link starts a new one.
-		const linkedAt = this.account?.wid === account.wid ? this.account.linkedAt : undefined;
-		this.account = { ...account, linkedAt: linkedAt ?? new Date().toISOString() };
+		this.state.link(account);
 		this.qr.clear();
-		this.transition('READY', 'CONNECTED');
-		this.healthyTimer = setTimeout(() => {
-			if (generation === this.generation) this.failedAttempts = 0;
-		}, this.deps.options.healthyResetMs);
-		this.watchdog = new Watchdog(
-			this.deps.options.watchdog,
-			(timeoutMs) => this.engine!.probe(timeoutMs),
-			(reason, detail) => void this.enqueue(() => this.recover(generation, reason, detail)),
+		this.state.change('READY', 'CONNECTED');
+		this.retries.resetWhenHealthy(() => this.slot.isCurrent(generation));
+		this.slot.watch(
+			new Watchdog(
+				this.deps.options.watchdog,
+				(timeoutMs) => this.slot.current!.probe(timeoutMs),
+				(reason, detail) => void this.enqueue(() => this.recover(generation, reason, detail)),
+			),
 		);
-		this.watchdog.start();
 	}
 
 	private onConflictState(generation: number): void {
-		if (this.conflictPolicy() !== 'takeover') return;
-		if (this.takeovers.add() <= MAX_TAKEOVERS) return;
+		const policy = this.state.config.conflictPolicy ?? this.deps.options.conflict.policy;
+		if (!this.conflicts.note(policy)) return;
 		// Another browser keeps taking the session back: stop fighting, wait.
 		void this.enqueue(async () => {
-			if (generation !== this.generation) return;
+			if (!this.slot.isCurrent(generation)) return;
 			await this.endEngine();
 			this.scheduleRetry(this.deps.options.conflict.waitMs, 'CONFLICT_REPEATED');
 		});
 	}
 
 	private async onDisconnected(generation: number, reason: string): Promise<void> {
-		if (generation !== this.generation) return;
+		if (!this.slot.isCurrent(generation)) return;
 		this.log.info({ reason }, 'WhatsApp Web disconnected');
 		switch (classifyDisconnect(reason)) {
 			case 'logged-out':
-				this.desired = 'stopped';
+				this.state.desired = 'stopped';
 				await this.endEngine();
-				await this.forgetLogin(reason);
-				return;
+				return this.forgetLogin(reason);
 			case 'fatal':
-				this.desired = 'stopped';
+				this.state.desired = 'stopped';
 				await this.endEngine();
-				this.transition('FAILED', reason);
-				return;
+				this.state.noteFailure(reason);
+				return this.state.change('FAILED', reason);
 			case 'conflict':
 				await this.endEngine();
-				this.scheduleRetry(this.deps.options.conflict.waitMs, 'CONFLICT');
-				return;
+				return this.scheduleRetry(this.deps.options.conflict.waitMs, 'CONFLICT');
 			case 'transient':
-				await this.recover(generation, `DISCONNECTED_${reason}`);
+				return this.recover(generation, `DISCONNECTED_${reason}`);
 		}
 	}
 
@@ -345,79 +296,53 @@ export class Session {
 	 * the failed engine, ends that engine (bounded), then retries after a backoff.
 	 */
 	private async recover(generation: number, reason: string, detail?: string): Promise<void> {
-		if (generation !== this.generation) return;
+		if (!this.slot.isCurrent(generation)) return;
 		this.log.warn({ reason, detail }, 'session failed');
 		const engine = this.detachEngine();
-		this.failedAttempts += 1;
-		const { maxAttempts } = this.deps.options.backoff;
-		const giveUp = this.failedAttempts > maxAttempts;
-		this.transition(giveUp ? 'FAILED' : 'RECONNECTING', giveUp ? `${reason}: gave up after ${maxAttempts} restart attempts` : reason);
-		await this.stopEngine(engine);
-		if (!giveUp) this.scheduleRetry(backoffDelay(this.failedAttempts, this.deps.options.backoff, this.deps.random), reason);
+		this.state.noteFailure(reason, detail);
+		const delayMs = this.retries.countFailure();
+		if (delayMs === undefined) {
+			const attempts = this.retries.maxAttempts === 1 ? '1 restart attempt' : `${this.retries.maxAttempts} restart attempts`;
+			const last = detail ? `${reason}: ${detail}` : reason;
+			this.state.change('FAILED', 'RESTARTS_EXHAUSTED', `gave up after ${attempts}; the last failure: ${last}`);
+		} else {
+			this.state.change('RECONNECTING', reason, detail);
+		}
+		await this.slot.stop(engine);
+		if (delayMs !== undefined) this.scheduleRetry(delayMs, reason);
 	}
 
 	private scheduleRetry(delayMs: number, reason: string): void {
-		this.restarts[reason] = (this.restarts[reason] ?? 0) + 1;
-		this.deps.onRestart?.(reason, delayMs);
-		this.nextAttemptAt = Date.now() + delayMs;
-		if (this.statusLog.status !== 'RECONNECTING' || this.statusLog.reason !== reason) this.transition('RECONNECTING', reason);
-		this.retryTimer = setTimeout(() => {
-			this.retryTimer = undefined;
+		this.deps.events.emit({ type: 'session.restartScheduled', session: this.id, reason, delayMs });
+		if (this.state.status !== 'RECONNECTING' || this.state.reason !== reason) this.state.change('RECONNECTING', reason);
+		this.retries.schedule(delayMs, reason, () => {
 			void this.enqueue(async () => {
-				if (this.statusLog.status === 'RECONNECTING' && this.desired === 'running') await this.launch('RETRY');
+				if (this.state.status === 'RECONNECTING' && this.state.desired === 'running') await this.launch('RETRY');
 			});
-		}, delayMs);
-	}
-
-	private clearRetry(): void {
-		clearTimeout(this.retryTimer);
-		this.retryTimer = undefined;
-		this.nextAttemptAt = undefined;
+		});
 	}
 
 	/** Takes the engine away from the session: its later events are ignored from now on. */
 	private detachEngine(): WhatsAppEngine | undefined {
-		this.generation += 1;
-		clearTimeout(this.healthyTimer);
-		this.watchdog?.stop();
-		this.watchdog = undefined;
-		const engine = this.engine;
-		this.engine = undefined;
-		return engine;
+		this.retries.cancelHealthyReset();
+		return this.slot.detach();
 	}
 
 	private endEngine(): Promise<void> {
-		return this.stopEngine(this.detachEngine());
-	}
-
-	private async stopEngine(engine: WhatsAppEngine | undefined): Promise<void> {
-		if (!engine) return;
-		const outcome = await engine.stop();
-		if (!outcome.destroyed) this.log.warn(outcome, 'destroy() did not finish in time; the browser was killed');
+		return this.slot.stop(this.detachEngine());
 	}
 
 	private async forgetLogin(reason: string): Promise<void> {
 		await this.deps.wipeAuth();
-		this.account = undefined;
+		this.state.unlink();
 		this.qr.clear();
-		this.transition('LOGGED_OUT', reason);
+		this.state.change('LOGGED_OUT', reason);
 	}
 
 	private checkQrStartLimit(): void {
-		if (this.account) return; // a paired session restores without a QR
+		if (this.state.account) return; // a paired session restores without a QR
 		if (this.qrStarts.count() >= this.deps.options.qr.startLimit) {
 			throw new QrRateLimitedError(Math.ceil(this.qrStarts.msUntilNextExpiry() / 1000));
 		}
-	}
-
-	private conflictPolicy(): 'wait' | 'takeover' {
-		return this.record.config.conflictPolicy ?? this.deps.options.conflict.policy;
-	}
-
-	private transition(to: SessionStatus, reason?: string): void {
-		const { from } = this.statusLog.change(to, reason);
-		this.log.info({ from, to, reason }, 'status');
-		this.deps.persist(this.toRecord());
-		this.deps.onStatus?.(this.id, to, reason);
 	}
 }

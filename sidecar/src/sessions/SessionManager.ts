@@ -11,14 +11,14 @@ import {
 	SessionLimitReachedError,
 	SessionNotFoundError,
 } from '../errors';
+import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import type { SessionStore } from '../storage/sessionStore';
 import { sweepOrphanBrowsers } from './chrome/processes';
 import { directorySize, pruneProfileCaches } from './chrome/profileCache';
-import { profileDirOf, type EngineFactory, type IncomingMessage, type MessageAck } from './engine/Engine';
-import type { QrView } from './QrCode';
+import { profileDirOf, type EngineFactory } from './engine/Engine';
 import { Session } from './Session';
-import type { SessionConfig, SessionRecord, SessionStatus } from './SessionStatus';
+import type { SessionConfig, SessionRecord } from './SessionStatus';
 
 export interface SessionManagerDeps {
 	config: SidecarConfig;
@@ -27,14 +27,8 @@ export interface SessionManagerDeps {
 	/** The browser sessions launch, or why there is none. */
 	browser: ResolvedBrowser | { error: { code: string; message: string } };
 	engineFactory: EngineFactory;
-	onRestart?(reason: string, delayMs: number): void;
-	onQr?(sessionId: string, raw: string): void;
-	onStatus?(sessionId: string, status: SessionStatus, reason: string | undefined): void;
-	onAck?(sessionId: string, ack: MessageAck): void;
-	onMessage?(sessionId: string, message: IncomingMessage): void;
-	onQrShown?(sessionId: string, qr: QrView): void;
-	/** After a session is deleted (its waiting messages are cancelled there). */
-	onDeleted?(sessionId: string): Promise<void>;
+	/** Where sessions tell what happens to them; `session.deleted` is waited for (its messages and media go). */
+	events: DomainEvents;
 }
 
 /** All sessions of this sidecar: creation and deletion, limits, boot restore and shutdown. */
@@ -133,7 +127,7 @@ export class SessionManager {
 		await this.removeProfile(id);
 		this.sessions.delete(id);
 		await this.deps.store.remove(id);
-		await this.deps.onDeleted?.(id);
+		await this.deps.events.emitAndWait({ type: 'session.deleted', session: id });
 	}
 
 	profileDir(id: string): string {
@@ -164,12 +158,7 @@ export class SessionManager {
 			},
 			wipeAuth: () => this.removeProfile(record.id),
 			pruneCaches: () => pruneProfileCaches(this.profileDir(record.id)).then(() => undefined),
-			onRestart: this.deps.onRestart,
-			onQr: this.deps.onQr,
-			onStatus: (id, status, reason) => this.deps.onStatus?.(id, status, reason),
-			onAck: (id, ack) => this.deps.onAck?.(id, ack),
-			onMessage: (id, message) => this.deps.onMessage?.(id, message),
-			onQrShown: (id, qr) => this.deps.onQrShown?.(id, qr),
+			events: this.deps.events,
 			createEngine: () =>
 				this.deps.engineFactory({
 					sessionId: record.id,

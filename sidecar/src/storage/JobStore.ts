@@ -1,8 +1,12 @@
 import deepEqual from 'fast-deep-equal';
 import type { Keyv } from 'keyv';
-import { WAITING_STATUSES, type MessageJob } from '../sending/MessageJob';
+import { WAITING_JOB_STATUSES, type JobStatus } from '../contract';
 import type { Database } from './database';
 import type { KeyedWrites } from './KeyedWrites';
+import type { MessageJob } from './records';
+
+/** Jobs the queue still has to send (the contract's grouping). */
+const WAITING: ReadonlySet<JobStatus> = new Set(WAITING_JOB_STATUSES);
 
 /**
  * Message jobs: every job is one keyv entry (written before the API answers, so
@@ -61,7 +65,7 @@ export class JobStore {
 
 	/** Jobs of a session still to be sent, in acceptance order. */
 	waiting(session: string): MessageJob[] {
-		return this.ofSession(session).filter((job) => WAITING_STATUSES.has(job.status));
+		return this.ofSession(session).filter((job) => WAITING.has(job.status));
 	}
 
 	withReference(candidates: unknown[]): MessageJob[] {
@@ -116,7 +120,7 @@ export class JobStore {
 	/** Forgets jobs that are done and older than the retention (their idempotency keys go with them). */
 	async prune(olderThan: number): Promise<number> {
 		const old = [...this.jobs.values()].filter(
-			(job) => !WAITING_STATUSES.has(job.status) && job.status !== 'sending' && job.updatedAt < olderThan,
+			(job) => !WAITING.has(job.status) && job.status !== 'sending' && job.updatedAt < olderThan,
 		);
 		for (const job of old) {
 			this.unindex(job);

@@ -1,7 +1,7 @@
 import type { Keyv } from 'keyv';
-import type { SessionRecord } from '../sessions/SessionStatus';
 import type { Database } from './database';
 import type { KeyedWrites } from './KeyedWrites';
+import type { SessionRecord } from './records';
 
 /** The session registry. Writes for one session are applied in the order they were made. */
 export class SessionStore {

@@ -2,8 +2,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { EventEnvelope } from '../../../sidecar/src/contract';
+import { DomainEvents } from '../../../sidecar/src/events/domainEvents';
 import { EventBus, eventId } from '../../../sidecar/src/events/EventBus';
 import { IncomingMessages } from '../../../sidecar/src/events/IncomingMessages';
+import { publishWireEvents } from '../../../sidecar/src/events/wireEvents';
 import { createLogger } from '../../../sidecar/src/logger';
 import type { IncomingMessage } from '../../../sidecar/src/sessions/engine/Engine';
 import { ReceivedMediaStore } from '../../../sidecar/src/storage/ReceivedMediaStore';
@@ -56,15 +58,19 @@ describe('IncomingMessages', () => {
 	let bus: EventBus;
 	let events: Array<EventEnvelope<'message'>>; // IncomingMessages publishes only messages
 	const sentByQueue = new Set<string>();
-	const make = () =>
-		new IncomingMessages({
-			bus,
+	const make = () => {
+		// Incoming messages are told as domain events; the wire events come from those.
+		const domain = new DomainEvents(createLogger('silent'));
+		publishWireEvents(domain, bus);
+		return new IncomingMessages({
+			events: domain,
 			media: new ReceivedMediaStore(dir),
 			logger: createLogger('silent'),
 			inlineBytes: 10,
 			maxBytes: 100,
 			sentByQueue: (id) => sentByQueue.has(id),
 		});
+	};
 	const message = (id: string, over: Partial<IncomingMessage> = {}): IncomingMessage => ({
 		id,
 		chatId: '628111@c.us',

@@ -54,7 +54,8 @@ describe('Session state machine', () => {
 		}
 		engines.latest().emit({ type: 'browserGone', failure: 'BROWSER_CRASHED' });
 		await until(session, 'FAILED');
-		expect(session.view().reason).toMatch(/gave up after 3 restart attempts/);
+		// The reason is a code; the words (how many attempts, the last failure) are the detail.
+		expect(session.view()).toMatchObject({ reason: 'RESTARTS_EXHAUSTED', detail: expect.stringMatching(/gave up after 3 restart attempts/) });
 		await jest.advanceTimersByTimeAsync(3_600_000);
 		expect(engines.engines).toHaveLength(4);
 		expect(restarts.map((r) => r.delayMs)).toEqual([1_000, 2_000, 4_000]);
@@ -82,6 +83,31 @@ describe('Session state machine', () => {
 		engines.prepareNext(() => undefined);
 		await jest.advanceTimersByTimeAsync(1_000);
 		await until(session, 'STARTING');
+	});
+
+	it('tells each status with its code and the words beside it; the last failure stays after recovery', async () => {
+		const { session, engines, statuses, persisted } = makeSession();
+		await session.start();
+		engines.latest().emit({ type: 'ready', account: ACCOUNT });
+		engines.latest().emit({ type: 'browserGone', failure: 'PAGE_CRASHED', detail: 'Page crashed!' });
+		await until(session, 'RECONNECTING');
+		expect(statuses.at(-1)).toEqual({ type: 'session.status', session: 's1', status: 'RECONNECTING', from: 'READY', reason: 'PAGE_CRASHED', detail: 'Page crashed!' });
+		expect(session.view()).toMatchObject({ reason: 'PAGE_CRASHED', detail: 'Page crashed!', lastError: { reason: 'PAGE_CRASHED', detail: 'Page crashed!' } });
+		expect(session.view().history.at(-1)).toMatchObject({ to: 'RECONNECTING', reason: 'PAGE_CRASHED', detail: 'Page crashed!' });
+
+		await jest.advanceTimersByTimeAsync(1_000);
+		await until(session, 'STARTING');
+		engines.latest().emit({ type: 'ready', account: ACCOUNT });
+		expect(statuses.map((e) => [e.status, e.reason, e.detail])).toEqual([
+			['STARTING', 'START_REQUESTED', null],
+			['READY', 'CONNECTED', null],
+			['RECONNECTING', 'PAGE_CRASHED', 'Page crashed!'],
+			['STARTING', 'RETRY', null],
+			['READY', 'CONNECTED', null],
+		]);
+		// READY again: no detail for the status, but the last failure is still there to read (and kept on disk).
+		expect(session.view()).toMatchObject({ status: 'READY', detail: null, lastError: { reason: 'PAGE_CRASHED', detail: 'Page crashed!' } });
+		expect(persisted.at(-1)).toMatchObject({ status: 'READY', lastError: { reason: 'PAGE_CRASHED', detail: 'Page crashed!' } });
 	});
 
 	it('a start that never finishes times out and is retried', async () => {

@@ -1,4 +1,5 @@
 import type { SupervisorOptions } from '../../../sidecar/src/config';
+import { DomainEvents, type DomainEventOf } from '../../../sidecar/src/events/domainEvents';
 import { createLogger } from '../../../sidecar/src/logger';
 import { Session } from '../../../sidecar/src/sessions/Session';
 import type { SessionRecord, SessionStatus } from '../../../sidecar/src/sessions/SessionStatus';
@@ -25,6 +26,11 @@ export function makeSession(
 	const persisted: SessionRecord[] = [];
 	const wipeAuth = jest.fn(async () => undefined);
 	const restarts: Array<{ reason: string; delayMs: number }> = [];
+	const events = new DomainEvents(createLogger('silent'));
+	events.on('session.restartScheduled', ({ reason, delayMs }) => void restarts.push({ reason, delayMs }));
+	/** Every session.status event, in order. */
+	const statuses: Array<DomainEventOf<'session.status'>> = [];
+	events.on('session.status', (e) => void statuses.push(e));
 	const session = new Session(
 		{ id: 's1', config: {}, desired: 'stopped', status: 'STOPPED', history: [], createdAt: '2026-01-01T00:00:00Z', ...record },
 		{
@@ -43,14 +49,14 @@ export function makeSession(
 			persist: (r) => persisted.push(r),
 			wipeAuth,
 			pruneCaches: async () => undefined,
-			onRestart: (reason, delayMs) => restarts.push({ reason, delayMs }),
+			events,
 			random: () => 1,
 			// A PNG signature stands in for the drawing: encoding real QRs is slow inside jest
 			// (the HTTP tests check real PNGs).
 			renderQr: async (raw) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(raw)]),
 		},
 	);
-	return { session, engines, persisted, wipeAuth, restarts };
+	return { session, engines, persisted, wipeAuth, restarts, statuses };
 }
 
 /** Lets promise chains run (setImmediate is not faked). */

@@ -1,0 +1,41 @@
+import type { DomainEvents } from './events/domainEvents';
+import type { EventBus } from './events/EventBus';
+import type { IncomingMessages } from './events/IncomingMessages';
+import { publishWireEvents } from './events/wireEvents';
+import type { SidecarMetrics } from './metrics';
+import type { MessageService } from './sending/MessageService';
+import type { ReceivedMediaStore } from './storage/ReceivedMediaStore';
+
+export interface ConnectedParts {
+	bus: EventBus;
+	messages: MessageService;
+	incoming: IncomingMessages;
+	receivedMedia: ReceivedMediaStore;
+	metrics: SidecarMetrics;
+	/** The CLI prints every new QR in the terminal (--qr-terminal). */
+	onQr?(sessionId: string, raw: string): void;
+}
+
+/**
+ * Who reacts to what: every subscription to the domain events, in one list, so
+ * the way the parts work together can be read in one place. The parts that
+ * emit (sessions, the send queue, incoming messages) know none of these.
+ * Returns the one call that undoes them all.
+ */
+export function connectParts(events: DomainEvents, parts: ConnectedParts): () => void {
+	const { messages, incoming, receivedMedia, metrics, onQr } = parts;
+	const subscriptions = [
+		// Webhooks: the wire events are made in one place, and only there.
+		publishWireEvents(events, parts.bus),
+		// The send queue: a READY session can send, acks move jobs on, a deleted session's waiting messages are cancelled.
+		events.on('session.status', (e) => messages.onSessionStatus(e.session, e.status)),
+		events.on('engine.ack', (e) => messages.onAck(e.session, e.ack)),
+		events.on('session.deleted', (e) => messages.onSessionDeleted(e.session)),
+		// Received messages: media downloaded and kept, then reported (`chat.message`); a deleted session's media goes.
+		events.on('engine.message', (e) => incoming.accept(e.session, e.message)),
+		events.on('session.deleted', (e) => receivedMedia.removeSession(e.session)),
+		events.on('session.restartScheduled', (e) => metrics.restart(e.reason, e.delayMs)),
+	];
+	if (onQr) subscriptions.push(events.on('engine.qr', (e) => onQr(e.session, e.raw)));
+	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}

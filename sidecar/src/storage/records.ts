@@ -1,0 +1,117 @@
+import type { JobStatus, Lane, SessionStatus } from '../contract';
+
+/**
+ * What the stores keep: the shapes written to disk. They are declared here, not
+ * by the parts that use them (sessions/, sending/), so storage depends on no
+ * part above it; a test holds storage to that (test/sidecar/storage/layering.test.ts).
+ */
+
+// ---- sessions
+
+export interface StatusChange {
+	at: string;
+	from: SessionStatus;
+	to: SessionStatus;
+	/** A stable code (START_FAILED, QR_TIMEOUT, …). */
+	reason?: string;
+	/** What the code does not say: the library's or the browser's own words. */
+	detail?: string;
+}
+
+/** The last failure a session restarted from or gave up on; kept after the session recovers. */
+export interface SessionFailure {
+	reason: string;
+	detail: string | null;
+	at: string;
+}
+
+export interface SessionConfig {
+	/** What to do when WhatsApp is opened in another browser: wait it out, or take the session back. */
+	conflictPolicy?: 'wait' | 'takeover';
+	/** How this session's messages are paced, as the API accepted it; sending/pacing/PacingConfig.ts reads it (defaults for what is missing). */
+	pacing?: Record<string, unknown>;
+}
+
+/** What the registry keeps per session (survives restarts of the sidecar). */
+export interface SessionRecord {
+	id: string;
+	config: SessionConfig;
+	/** Whether the session should run; on boot, sessions meant to run start again. */
+	desired: 'running' | 'stopped';
+	status: SessionStatus;
+	reason?: string;
+	detail?: string;
+	lastError?: SessionFailure;
+	history: StatusChange[];
+	/** `linkedAt`: when this account was linked through a QR (ISO time). */
+	account?: { wid: string; pushname?: string; platform?: string; linkedAt?: string };
+	createdAt: string;
+}
+
+// ---- message jobs
+
+/** Media as the job keeps it: a URL fetched at send time, or bytes kept beside the job (JobStore media). */
+export type JobMedia =
+	| { kind: 'url'; url: string; filename?: string }
+	| { kind: 'stored'; mimetype: string; filename?: string; size: number };
+
+export interface JobContent {
+	text?: string;
+	media?: JobMedia;
+	caption?: string;
+}
+
+export interface JobHistoryEntry {
+	at: string;
+	status: JobStatus;
+	ack?: number;
+	detail?: string;
+}
+
+export interface JobError {
+	code: string;
+	message: string;
+}
+
+/**
+ * A message job: one accepted send request, from acceptance to its last ack.
+ * This is what the queue persists (one keyv entry per job); sending/MessageJob.ts
+ * says what its statuses mean and how the API shows it.
+ */
+export interface MessageJob {
+	id: string;
+	/** Acceptance order across the sidecar; the queue sends in this order per recipient. */
+	seq: number;
+	session: string;
+	/** The WhatsApp chat id the message goes to (`…@c.us` or `…@g.us`). */
+	to: string;
+	content: JobContent;
+	reference?: unknown;
+	idempotencyKey?: string;
+	/** What the request asked for (requestFingerprint): a reused idempotency key must ask for the same. */
+	fingerprint?: string;
+	lane: Lane;
+	checkNumber: boolean;
+	status: JobStatus;
+	/**
+	 * The status last announced for this job. A status is announced once (an ack
+	 * that keeps the job `sent` is not news), and kept on disk so a restart does
+	 * not announce it again.
+	 */
+	announcedStatus?: JobStatus;
+	/** The highest ack seen (null before the message was sent). */
+	ack: number | null;
+	/** WhatsApp ids of the sent message (two when an undelivered message was sent again). */
+	messageIds: string[];
+	attempts: number;
+	/** When the job may be tried again (a passing failure), or first tried (`sendAt`). */
+	notBefore?: number;
+	/** When the last send attempt began: a crash after this moment makes the job `uncertain`. */
+	attemptStartedAt?: number;
+	sentAt?: number;
+	resent: boolean;
+	error?: JobError;
+	history: JobHistoryEntry[];
+	createdAt: number;
+	updatedAt: number;
+}
