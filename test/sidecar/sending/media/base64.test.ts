@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { coded } from '../../../support/coded';
 import { checkMediaInput, loadMedia } from '../../../../sidecar/src/sending/media/loadMedia';
 import { DEFAULT_MEDIA_POLICY, mediaPolicy, type MediaInput } from '../../../../sidecar/src/sending/media/MediaPolicy';
 
@@ -36,7 +37,7 @@ describe('loadMedia from base64', () => {
 
 	it('refuses text that is not base64', async () => {
 		for (const base64 of ['not base64!', 'QUJD\u00e9', 'QUJDR', 'QQ=A', 'QQ=']) {
-			await bothRefuse({ base64, mimetype: 'image/png' }, { code: 'MEDIA_INVALID', status: 400 });
+			await bothRefuse({ base64, mimetype: 'image/png' }, coded('MEDIA_INVALID', 400));
 		}
 		await bothRefuse(
 			{ base64: ' ', mimetype: 'image/png' },
@@ -47,7 +48,7 @@ describe('loadMedia from base64', () => {
 	it('refuses data over the cap, with its size', async () => {
 		await bothRefuse(
 			{ base64: BASE64, mimetype: 'image/png' },
-			{ code: 'MEDIA_TOO_LARGE', status: 413, details: { maxBytes: 299, bytes: 300 } },
+			coded('MEDIA_TOO_LARGE', 413, { details: { maxBytes: 299, bytes: 300 } }),
 			mediaPolicy({ maxBytes: 299 }),
 		);
 		expect(() =>
@@ -58,11 +59,9 @@ describe('loadMedia from base64', () => {
 	it('refuses a type outside the allow-list, and a missing or malformed type', async () => {
 		await bothRefuse(
 			{ base64: BASE64, mimetype: 'application/x-msdownload' },
-			{
-				code: 'MEDIA_TYPE_NOT_ALLOWED',
-				status: 415,
+			coded('MEDIA_TYPE_NOT_ALLOWED', 415, {
 				details: expect.objectContaining({ mimetype: 'application/x-msdownload' }),
-			},
+			}),
 		);
 		await bothRefuse(
 			{ base64: BASE64 },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { coded } from '../../../support/coded';
 import dns from 'dns';
 import http from 'http';
 import type { AddressInfo } from 'net';
@@ -123,11 +124,9 @@ describe('loadMedia from a URL', () => {
 	});
 
 	it('refuses a file whose Content-Length is over the cap', async () => {
-		await expect(loadMedia({ url: `${base}/big.jpg` }, local())).rejects.toMatchObject({
-			code: 'MEDIA_TOO_LARGE',
-			status: 413,
+		await expect(loadMedia({ url: `${base}/big.jpg` }, local())).rejects.toMatchObject(coded('MEDIA_TOO_LARGE', 413, {
 			details: { maxBytes: CAP, bytes: CAP + 1 },
-		});
+		}));
 	});
 
 	it('cuts an endless stream without Content-Length at the cap', async () => {
@@ -138,23 +137,19 @@ describe('loadMedia from a URL', () => {
 	});
 
 	it('refuses a type outside the allow-list, naming it and the setting', async () => {
-		await expect(loadMedia({ url: `${base}/page.html` }, local())).rejects.toMatchObject({
-			code: 'MEDIA_TYPE_NOT_ALLOWED',
-			status: 415,
+		await expect(loadMedia({ url: `${base}/page.html` }, local())).rejects.toMatchObject(coded('MEDIA_TYPE_NOT_ALLOWED', 415, {
 			message: expect.stringMatching(/text\/html.*SIDECAR_MEDIA_ALLOWED_TYPES/),
-		});
+		}));
 		expect(await loadMedia({ url: `${base}/page.html` }, local({ allowedTypes: ['text/*'] }))).toMatchObject({
 			mimetype: 'text/html',
 		});
 	});
 
 	it('reports an error status', async () => {
-		await expect(loadMedia({ url: `${base}/missing.jpg?token=secret` }, local())).rejects.toMatchObject({
-			code: 'MEDIA_FETCH_FAILED',
-			status: 422,
+		await expect(loadMedia({ url: `${base}/missing.jpg?token=secret` }, local())).rejects.toMatchObject(coded('MEDIA_FETCH_FAILED', 422, {
 			message: expect.stringMatching(/answered 404 Not Found/),
 			details: { url: `${base}/missing.jpg` },
-		});
+		}));
 	});
 
 	it('gives up after the timeout, before the answer and in the middle of the body', async () => {
@@ -260,11 +255,9 @@ describe('loadMedia from a URL', () => {
 		'http://[::ffff:127.0.0.1]/',
 		'http://192.168.1.10/',
 	])('blocks %s with the default policy', async (url) => {
-		await expect(loadMedia({ url }, DEFAULT_MEDIA_POLICY)).rejects.toMatchObject({
-			code: 'MEDIA_URL_BLOCKED',
-			status: 422,
+		await expect(loadMedia({ url }, DEFAULT_MEDIA_POLICY)).rejects.toMatchObject(coded('MEDIA_URL_BLOCKED', 422, {
 			message: expect.stringMatching(/private or local address.*SIDECAR_MEDIA_ALLOWED_HOSTS/),
-		});
+		}));
 	});
 
 	describe('with a host name that resolves to a local address', () => {
@@ -305,10 +298,8 @@ describe('loadMedia from a URL', () => {
 	});
 
 	it('refuses URLs that are not http(s)', async () => {
-		await expect(loadMedia({ url: 'ftp://example.com/a.jpg' }, DEFAULT_MEDIA_POLICY)).rejects.toMatchObject({
-			code: 'MEDIA_INVALID',
-			status: 400,
+		await expect(loadMedia({ url: 'ftp://example.com/a.jpg' }, DEFAULT_MEDIA_POLICY)).rejects.toMatchObject(coded('MEDIA_INVALID', 400, {
 			message: expect.stringMatching(/http:\/\/ or https:\/\//),
-		});
+		}));
 	});
 });
