@@ -5,8 +5,9 @@
  * delivery. Messages are offered at a steady rate; p50/p99 per rate.
  */
 import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
-import { startReceiver } from '../support/receiver';
+import { startReceiver, type Received } from '../support/receiver';
 import { removeTestDataDirs, startTestSidecar } from '../support/testSidecar';
+import { status, waitForSession } from '../support/waitForSession';
 
 const RATES = (process.env.BENCH_DELIVERY_RATES ?? '20,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_DELIVERY_SECONDS ?? 5);
@@ -23,7 +24,7 @@ export async function benchDelivery(): Promise<Samples> {
 		await t.api('POST', '/api/sessions', { id: 'bench' });
 		const qrPage = await fake.waitForQrPage(60_000);
 		const phone = await fake.scan(`${qrPage.status.ref},x,y,z,w`, { phone: '6281199999999' });
-		await waitFor(async () => (await t.api('GET', '/api/sessions/bench')).body.status === 'READY', 60_000);
+		await waitForSession(t, 'bench', status('READY'));
 		await phone.waitUntilListening();
 
 		const publishedAt = new Map<string, number>();
@@ -47,7 +48,8 @@ export async function benchDelivery(): Promise<Samples> {
 				);
 			}
 			await Promise.all(offers);
-			await waitFor(async () => receiver.received.filter((r) => String(r.body.payload?.text).startsWith(`rate${rate}-`)).length >= count, 120_000);
+			const ofRate = (all: Received[]) => all.filter((r) => String(r.body?.payload?.text).startsWith(`rate${rate}-`));
+			await receiver.waitFor((all) => ofRate(all).length >= count, `${count} messages at ${rate} msg/s`, 120_000);
 			const latencies = receiver.received
 				.filter((r) => String(r.body.payload?.text).startsWith(`rate${rate}-`))
 				.map((r) => r.at - sentAt.get(r.body.payload.text)!);
@@ -64,12 +66,4 @@ export async function benchDelivery(): Promise<Samples> {
 		removeTestDataDirs();
 	}
 	return samples;
-}
-
-async function waitFor(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await done())) {
-		if (Date.now() > deadline) throw new Error('bench: timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
 }

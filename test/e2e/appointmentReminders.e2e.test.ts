@@ -1,7 +1,7 @@
 import path from 'path';
 import { pollUntil } from '../support/poll';
 import { activate, createWorkflowFromFile, executions, failureContext, nodeItems, runManually, subscriptions } from './support/flow';
-import type { ReceivedRequest } from './support/receiver';
+import type { Received } from '../support/receiver';
 import { startStack, type Stack } from './support/stack';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,20 +34,17 @@ describe('e2e: appointment reminders and their statuses', () => {
 
 	const context = () => failureContext(stack.n8n, [], stack.sidecar);
 	/** The POSTs "your system" got for an appointment. */
-	const postsFor = (id: string) => stack.receiver.to(ENDPOINT_PATH).filter((r) => r.json?.appointmentId === id);
+	const postsFor = (id: string) => stack.receiver.to(ENDPOINT_PATH).filter((r) => r.body?.appointmentId === id);
 	const waitForStatus = (id: string, status: string) =>
-		stack.receiver.waitFor(ENDPOINT_PATH, () => postsFor(id).some((r) => r.json?.status === status), {
-			what: `a "${status}" POST for ${id}`,
-			context,
-		});
+		stack.receiver.waitFor(() => postsFor(id).some((r) => r.body?.status === status), `a "${status}" POST for ${id}`, 30_000, context);
 	/** The status "your system" ends with when it keeps the highest one per appointment. */
-	const finalStatus = (posts: ReceivedRequest[]) =>
-		posts.map((p) => String(p.json?.status)).sort((a, b) => (ACK_RANK[b] ?? 0) - (ACK_RANK[a] ?? 0))[0];
+	const finalStatus = (posts: Received[]) =>
+		posts.map((p) => String(p.body?.status)).sort((a, b) => (ACK_RANK[b] ?? 0) - (ACK_RANK[a] ?? 0))[0];
 
 	it('sends one reminder per appointment; each status reaches your system with the appointment id, across a sidecar restart', async () => {
 		const { n8n, sidecar, credentialId, receiver } = stack;
 		const phone = stack.phone!;
-		const acksWorkflow = await createWorkflowFromFile(n8n, ACKS, credentialId, { replace: { [USER_ENDPOINT]: `${receiver.url}${ENDPOINT_PATH}` } });
+		const acksWorkflow = await createWorkflowFromFile(n8n, ACKS, credentialId, { replace: { [USER_ENDPOINT]: `${receiver.origin}${ENDPOINT_PATH}` } });
 		const remindersWorkflow = await createWorkflowFromFile(n8n, REMINDERS, credentialId);
 		await activate(n8n, acksWorkflow.id);
 		await pollUntil(
@@ -106,18 +103,15 @@ describe('e2e: appointment reminders and their statuses', () => {
 			'apt-1004': 'delivered',
 			'apt-1005': 'read',
 		};
-		await receiver.waitFor(ENDPOINT_PATH, () => APPOINTMENTS.every((id) => finalStatus(postsFor(id)) === expected[id]), {
-			what: 'the final status of every appointment',
-			context,
-		});
+		await receiver.waitFor(() => APPOINTMENTS.every((id) => finalStatus(postsFor(id)) === expected[id]), 'the final status of every appointment', 30_000, context);
 		const posts = receiver.to(ENDPOINT_PATH);
 		expect(Object.fromEntries(APPOINTMENTS.map((id) => [id, finalStatus(postsFor(id))]))).toEqual(expected);
 		// Every POST is about one of the appointments, for that appointment's phone and job.
 		for (const post of posts) {
-			const appointment = appointments.find((a) => a.id === post.json?.appointmentId);
+			const appointment = appointments.find((a) => a.id === post.body?.appointmentId);
 			expect(appointment).toBeDefined();
-			expect(post.json).toMatchObject({ to: chatOf(appointment!), jobId: jobs[APPOINTMENTS.indexOf(appointment!.id)].jobId });
-			expect(['delivered', 'read']).toContain(post.json?.status);
+			expect(post.body).toMatchObject({ to: chatOf(appointment!), jobId: jobs[APPOINTMENTS.indexOf(appointment!.id)].jobId });
+			expect(['delivered', 'read']).toContain(post.body?.status);
 		}
 		// The ack workflow ran once per POST, without errors.
 		const list = await executions(n8n, acksWorkflow.id);

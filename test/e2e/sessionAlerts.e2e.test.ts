@@ -24,7 +24,7 @@ describe('e2e: session alerts', () => {
 	beforeAll(async () => {
 		stack = await startStack({ session: SESSION });
 		const { n8n, sidecar, credentialId, receiver } = stack;
-		workflowId = (await createWorkflowFromFile(n8n, EXAMPLE, credentialId, { replace: { [USER_ENDPOINT]: `${receiver.url}${ALERTS}` } })).id;
+		workflowId = (await createWorkflowFromFile(n8n, EXAMPLE, credentialId, { replace: { [USER_ENDPOINT]: `${receiver.origin}${ALERTS}` } })).id;
 		await activate(n8n, workflowId);
 		[subscription] = await pollUntil(
 			() => subscriptions(sidecar).then((list) => list.filter((s) => String(s.url).startsWith(`${n8n.url}/webhook/`))),
@@ -37,11 +37,11 @@ describe('e2e: session alerts', () => {
 	});
 
 	const context = () => failureContext(stack.n8n, [], stack.sidecar);
-	const alertsFor = (session: string) => stack.receiver.to(ALERTS).filter((r) => r.json?.session === session);
+	const alertsFor = (session: string) => stack.receiver.to(ALERTS).filter((r) => r.body?.session === session);
 	/** The first alert with this session and status, once it arrived. */
 	const waitForAlert = async (session: string, status: string, timeoutMs = 30_000) => {
-		const matching = () => alertsFor(session).filter((r) => r.json?.status === status);
-		await stack.receiver.waitFor(ALERTS, () => matching().length > 0, { timeoutMs, what: `a ${status} alert for ${session}`, context });
+		const matching = () => alertsFor(session).filter((r) => r.body?.status === status);
+		await stack.receiver.waitFor(() => matching().length > 0, `a ${status} alert for ${session}`, timeoutMs, context);
 		return matching()[0];
 	};
 
@@ -50,9 +50,9 @@ describe('e2e: session alerts', () => {
 		await stack.phone!.phoneLogout();
 		await stack.sidecar.waitForStatus(SESSION, 'LOGGED_OUT');
 		const alert = await waitForAlert(SESSION, 'LOGGED_OUT');
-		expect(alert.json).toMatchObject({ session: SESSION, status: 'LOGGED_OUT', text: expect.stringContaining(`"${SESSION}" is LOGGED_OUT`) });
+		expect(alert.body).toMatchObject({ session: SESSION, status: 'LOGGED_OUT', text: expect.stringContaining(`"${SESSION}" is LOGGED_OUT`) });
 		// Only statuses that need a person are alerts: not READY, STARTING, AUTHENTICATED.
-		expect(alertsFor(SESSION).map((a) => a.json?.status)).toEqual(['LOGGED_OUT']);
+		expect(alertsFor(SESSION).map((a) => a.body?.status)).toEqual(['LOGGED_OUT']);
 		const list = await executions(stack.n8n, workflowId);
 		expect(list.map((e) => e.status)).toEqual(list.map(() => 'success'));
 	});
@@ -71,7 +71,7 @@ describe('e2e: session alerts', () => {
 		expect((await sidecar.api('POST', '/api/sessions', { id: session })).status).toBeLessThan(300);
 		await sidecar.waitForStatus(session, 'SCAN_QR');
 		const alert = await waitForAlert(session, 'SCAN_QR');
-		expect(alert.json).toMatchObject({ session, status: 'SCAN_QR' });
+		expect(alert.body).toMatchObject({ session, status: 'SCAN_QR' });
 
 		// The same subscription: n8n did not register anew, the sidecar kept it.
 		const ours = (await subscriptions(sidecar)).filter((s) => String(s.url).startsWith(`${n8n.url}/webhook/`));

@@ -20,3 +20,14 @@ export async function pollUntil<T>(
 			(options.context ? `\n${options.context()}` : ''),
 	);
 }
+
+/** Whether `promise` settles within `ms` (the timer is cleared either way, so it keeps nothing alive). */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+	try {
+		return await Promise.race([promise.then(() => true as const), timedOut]);
+	} finally {
+		clearTimeout(timer);
+	}
+}

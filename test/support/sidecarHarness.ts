@@ -1,30 +1,9 @@
 import { FakeWhatsAppWeb, type FakeOptions } from '../fake-whatsapp-web';
 import { findBrowsersUnder } from '../../sidecar/src/sessions/chrome/processes';
 import { startTestSidecar, type TestSidecar } from './testSidecar';
+import { status, waitForSession } from './waitForSession';
 
-/** Polls a session through the API until `done` holds, or fails with the session's history and the last logs. */
-export async function waitForSession(
-	t: TestSidecar,
-	id: string,
-	done: (session: any) => boolean, // eslint-disable-line @typescript-eslint/no-explicit-any
-	timeoutMs = 60_000,
-	what = 'the expected state',
-): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-	const deadline = Date.now() + timeoutMs;
-	let last: unknown;
-	while (Date.now() < deadline) {
-		const response = await t.api('GET', `/api/sessions/${id}`);
-		last = response.body;
-		if (response.status === 200 && done(response.body)) return response.body;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(
-		`session ${id} did not reach ${what} within ${timeoutMs} ms.\nLast: ${JSON.stringify(last, null, 1)}\n` +
-			`Last log lines:\n${t.logs.slice(-25).join('\n')}`,
-	);
-}
-
-export const status = (wanted: string) => (s: { status: string }) => s.status === wanted;
+export { status, waitForSession };
 
 /** Waits for the session's QR through the API and scans it with the fake phone. */
 export async function scanSession(t: TestSidecar, fake: FakeWhatsAppWeb, id: string, phone?: string) {

@@ -3,6 +3,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { settlesWithin } from '../../support/poll';
 import { LogTail } from './logTail';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -246,13 +247,3 @@ export async function stopProcess(child: ChildProcess, exited: Promise<void>, gr
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Whether `promise` settles within `ms` (the timer is cleared either way, so it keeps nothing alive). */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-	let timer: NodeJS.Timeout | undefined;
-	const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-	try {
-		return await Promise.race([promise.then(() => true as const), timedOut]);
-	} finally {
-		clearTimeout(timer);
-	}
-}

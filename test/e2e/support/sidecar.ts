@@ -3,9 +3,9 @@ import os from 'os';
 import path from 'path';
 import type { FakePhone, FakeWhatsAppWeb } from '../../fake-whatsapp-web';
 import { sweepOrphanBrowsers } from '../../../sidecar/src/sessions/chrome/processes';
-import { pollUntil } from '../../support/poll';
+import { waitForSession } from '../../support/waitForSession';
 import { spawnSidecar, type SidecarProcess } from '../../support/sidecarProcess';
-import { settlesWithin } from './n8n';
+import { settlesWithin } from '../../support/poll';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -69,10 +69,8 @@ export async function startSidecar(fake: FakeWhatsAppWeb, env: Record<string, st
 		return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 	};
 	const tail = (lines = 40) => (earlierOutput + child.output()).split('\n').slice(-lines).join('\n');
-	const context = () => `Sidecar's last output:\n${tail()}`;
-	const status = (session: string) => api('GET', `/api/sessions/${session}`).then((r) => r.body);
 	const waitForStatus = (session: string, wanted: string, timeoutMs = 90_000) =>
-		pollUntil(() => status(session), (s) => s.status === wanted, { timeoutMs, everyMs: 100, what: `session ${session} ${wanted}`, context });
+		waitForSession({ api, tail }, session, (s) => s.status === wanted, timeoutMs, wanted);
 	/** SIGTERM; after 30 s SIGKILL and a sweep of the browsers it left. */
 	const terminate = async (): Promise<void> => {
 		const { child: proc } = child;

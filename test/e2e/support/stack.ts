@@ -2,7 +2,7 @@ import { FakeWhatsAppWeb, type FakePhone } from '../../fake-whatsapp-web';
 import { createCredential } from './flow';
 import { ensureN8nInstalled, startN8n, type N8n, type N8nInstall } from './n8n';
 import { buildNodes, expectNodesLoaded, installPackage } from './package';
-import { startReceiver, type Receiver } from './receiver';
+import { startReceiver, type Receiver } from '../../support/receiver';
 import { startSidecar, type E2eSidecar } from './sidecar';
 
 /** Everything one e2e file runs: the fake WhatsApp Web, a sidecar, a real n8n with our package, a local endpoint. */

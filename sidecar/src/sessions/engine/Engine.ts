@@ -1,3 +1,5 @@
+import type { MessagePayload } from '../../contract';
+
 /**
  * The engine interface: what the supervisor, the HTTP layer and most tests know
  * about a WhatsApp Web session. WwebjsEngine implements it with whatsapp-web.js and
@@ -39,23 +41,12 @@ export interface MessageAck {
 	body?: string;
 }
 
-/** A message that appeared in a chat (from a contact, or sent by this account from another device). */
-export interface IncomingMessage {
-	/** Serialized id (`false_<chat>_<id>` for incoming). */
-	id: string;
-	chatId: string;
-	/** Who wrote it: the contact, or in a group the member. */
-	sender: string;
-	fromMe: boolean;
-	pushName?: string;
-	type: string;
-	/** Text, or a media message's caption. */
-	text?: string;
-	/** Unix seconds, as WhatsApp stamps it. */
-	timestamp: number;
-	isGroup: boolean;
-	group?: { id: string; name?: string };
-	quoted?: { id?: string; text?: string };
+/**
+ * A message that appeared in a chat (from a contact, or sent by this account from another
+ * device): the fields of the contract's `message` payload, before the sidecar kept its media.
+ */
+export interface IncomingMessage extends Omit<MessagePayload, 'session' | 'media'> {
+	/** What WhatsApp says of the media (sender-supplied, not trusted). */
 	media?: { mimetype?: string; filename?: string; size?: number };
 	/** Fetches the media bytes through the page (only when `media` is set). */
 	downloadMedia?: () => Promise<{ mimetype: string; data: Buffer; filename?: string }>;
