@@ -1,4 +1,4 @@
-import type { JobStatus, Lane, SessionStatus } from './statuses';
+import { JOB_STATUSES, type JobStatus, type Lane, type SessionStatus } from './statuses';
 
 /**
  * The events the sidecar delivers to its subscribers (the n8n triggers), each
@@ -132,18 +132,11 @@ export interface EventPayloads {
  * announced once: a later ack that keeps the status (pending → sent at the
  * server) is not a new event.
  */
-export const ANNOUNCED_JOB_STATUSES = [
-	'queued',
-	'scheduled',
-	'sent',
-	'delivered',
-	'read',
-	'played',
-	'failed',
-	'undelivered',
-	'uncertain',
-] as const satisfies readonly JobStatus[];
-export type AnnouncedJobStatus = (typeof ANNOUNCED_JOB_STATUSES)[number];
+/** `sending` is a moment, `cancelled` is the workflow's own doing: neither is announced. */
+export type AnnouncedJobStatus = Exclude<JobStatus, 'sending' | 'cancelled'>;
+export const ANNOUNCED_JOB_STATUSES = JOB_STATUSES.filter(
+	(status): status is AnnouncedJobStatus => status !== 'sending' && status !== 'cancelled',
+) as [AnnouncedJobStatus, ...AnnouncedJobStatus[]];
 
 export const EVENT_OF_JOB_STATUS: Record<AnnouncedJobStatus, EventType> & Partial<Record<JobStatus, EventType>> = {
 	queued: 'message.queued',
