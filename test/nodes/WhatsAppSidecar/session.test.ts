@@ -1,7 +1,14 @@
 import { NodeApiError } from 'n8n-workflow';
 import { answers, BASE_URL, executeContext, requests, run, sidecarFailure } from './context';
 
-const session = { id: 'main', status: 'READY' };
+const session = {
+	id: 'main',
+	status: 'READY',
+	reason: null,
+	detail: null,
+	// The last failure stays visible after the session recovered: Get Status passes it on as it is.
+	lastError: { reason: 'START_FAILED', detail: 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/', at: '2026-11-29T10:00:00.000Z' },
+};
 
 describe('Session → Get QR', () => {
 	const getQr = { resource: 'session', operation: 'getQr', session: 'main' };

@@ -66,6 +66,13 @@ describe('WhatsApp Session Trigger', () => {
 		expect((await trigger.webhook.call(all.ctx)).workflowData).toHaveLength(1);
 	});
 
+	it('webhook: a failure carries its code in reason and the words in detail', async () => {
+		const detail = 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/';
+		const failed = webhookContext(envelope('session.status', { status: 'FAILED', reason: 'RESTARTS_EXHAUSTED', detail }));
+		const [[item]] = (await trigger.webhook.call(failed.ctx)).workflowData!;
+		expect(item.json).toMatchObject({ status: 'FAILED', reason: 'RESTARTS_EXHAUSTED', detail });
+	});
+
 	it('webhook: a QR comes out as raw text and data URL, plus the PNG in a binary field', async () => {
 		const { ctx } = webhookContext(envelope('session.qr', qr), { events: ['session.qr'], qrBinaryProperty: 'qr' });
 		const [[item]] = (await trigger.webhook.call(ctx)).workflowData!;
