@@ -1,4 +1,6 @@
-import type { ReceivedMedia } from '../contract';
+import type { MessageAddresses, ReceivedMedia } from '../contract';
+import type { KnownAddresses } from '../contacts/AddressBook';
+import { phoneOfId, userIdKind } from '../contacts/userIds';
 import type { DomainEvents } from './domainEvents';
 import type { Logger } from '../logger';
 import type { IncomingMessage } from '../sessions/engine/Engine';
@@ -19,6 +21,11 @@ export interface IncomingMessagesDeps {
 	maxBytes: number;
 	/** True when the message id belongs to a message the send queue sent. */
 	sentByQueue(messageId: string): boolean;
+	/**
+	 * The phone number and LID of a user id (AddressBook: bounded, never throws). Without
+	 * it, only what the ids themselves say: a `…@c.us` id's number.
+	 */
+	addresses?: { resolve(session: string, userId: string): Promise<KnownAddresses> };
 }
 
 /**
@@ -56,12 +63,31 @@ export class IncomingMessages {
 
 	private async handle(session: string, message: IncomingMessage): Promise<void> {
 		try {
-			const media = await this.media(session, message);
+			const [media, addresses] = await Promise.all([this.media(session, message), this.addresses(session, message)]);
 			const { downloadMedia: _download, ...fields } = message;
-			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, session, media } });
+			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, ...addresses, session, media } });
 		} catch (error) {
 			this.deps.logger.error({ err: error, session, messageId: message.id }, 'could not report an incoming message');
 		}
+	}
+
+	/** The sender's and the chat's phone number and LID (a group chat has neither). */
+	private async addresses(session: string, message: IncomingMessage): Promise<MessageAddresses> {
+		const [sender, chat] = await Promise.all([
+			this.addressesOf(session, message.sender),
+			message.isGroup ? undefined : this.addressesOf(session, message.chatId),
+		]);
+		return {
+			senderPhone: sender.phone,
+			...(sender.lid ? { senderLid: sender.lid } : {}),
+			chatPhone: chat?.phone ?? null,
+			...(chat?.lid ? { chatLid: chat.lid } : {}),
+		};
+	}
+
+	private addressesOf(session: string, userId: string): Promise<KnownAddresses> {
+		if (this.deps.addresses) return this.deps.addresses.resolve(session, userId);
+		return Promise.resolve({ phone: phoneOfId(userId) ?? null, lid: userIdKind(userId) === 'lid' ? userId : null });
 	}
 
 	private async media(session: string, message: IncomingMessage): Promise<ReceivedMedia | null> {
