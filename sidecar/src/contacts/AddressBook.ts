@@ -86,7 +86,7 @@ export class AddressBook {
 		if (pending) return pending;
 		const lookup = this.deps.lookup(session, userId);
 		if (!lookup) return undefined;
-		const asked = withTimeout(lookup, LOOKUP_GIVE_UP_MS, 'the LID lookup')
+		const asked = giveUpAfter(lookup, LOOKUP_GIVE_UP_MS)
 			.then((answer) => {
 				if (answer.lid && answer.phone) this.save(session, { lid: answer.lid, phone: answer.phone });
 				else this.markIncomplete(key);
@@ -120,4 +120,14 @@ export class AddressBook {
 		const until = this.incomplete.get(`${session}\n${userId}`);
 		return until !== undefined && until > this.now();
 	}
+}
+
+/** Rejects a promise nobody settles after `ms`, on a timer that never keeps the process alive (a stopping sidecar). */
+function giveUpAfter<T>(promise: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const giveUp = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`WhatsApp Web did not answer within ${ms} ms`)), ms);
+		timer.unref();
+	});
+	return Promise.race([promise, giveUp]).finally(() => clearTimeout(timer));
 }
