@@ -40,7 +40,7 @@ let n = 0;
 export function testEvent(type: EventType, fields: Record<string, unknown> = {}, session = 'desk', id = `evt_${++n}`): EventEnvelope {
 	const base =
 		type === 'message'
-			? messagePayload()
+			? messagePayload(fields as Partial<MessagePayload>) // its phone fields follow the chat given
 			: type === 'session.status'
 				? { status: 'READY', reason: null }
 				: type === 'session.qr'
