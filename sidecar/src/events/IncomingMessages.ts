@@ -44,12 +44,15 @@ export class IncomingMessages {
 		if (message.fromMe) {
 			// Not chained: holding it must not delay the contacts' messages.
 			setTimeout(() => {
-				if (!this.deps.sentByQueue(message.id)) void this.handle(session, message);
+				if (!this.deps.sentByQueue(message.id)) void this.handle(session, message, this.addresses(session, message));
 				else this.deps.logger.debug({ session, messageId: message.id }, 'own message sent through the API: not reported as a message');
 			}, OWN_MESSAGE_HOLD_MS).unref();
 			return;
 		}
-		const next = (this.chains.get(session) ?? Promise.resolve()).then(() => this.handle(session, message));
+		// Asked at once, not when the message's turn comes: a slow answer costs each message at
+		// most its own wait, instead of every later message of the session waiting behind it.
+		const addresses = this.addresses(session, message);
+		const next = (this.chains.get(session) ?? Promise.resolve()).then(() => this.handle(session, message, addresses));
 		this.chains.set(session, next);
 		void next.then(() => {
 			if (this.chains.get(session) === next) this.chains.delete(session);
@@ -61,9 +64,9 @@ export class IncomingMessages {
 		await Promise.all(this.chains.values());
 	}
 
-	private async handle(session: string, message: IncomingMessage): Promise<void> {
+	private async handle(session: string, message: IncomingMessage, asked: Promise<MessageAddresses>): Promise<void> {
 		try {
-			const [media, addresses] = await Promise.all([this.media(session, message), this.addresses(session, message)]);
+			const [media, addresses] = await Promise.all([this.media(session, message), asked]);
 			const { downloadMedia: _download, ...fields } = message;
 			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, ...addresses, session, media } });
 		} catch (error) {
@@ -71,7 +74,7 @@ export class IncomingMessages {
 		}
 	}
 
-	/** The sender's and the chat's phone number and LID (a group chat has neither). */
+	/** The sender's and the chat's phone number and LID (a group chat has neither). Never rejects. */
 	private async addresses(session: string, message: IncomingMessage): Promise<MessageAddresses> {
 		const [sender, chat] = await Promise.all([
 			this.addressesOf(session, message.sender),
@@ -85,9 +88,11 @@ export class IncomingMessages {
 		};
 	}
 
-	private addressesOf(session: string, userId: string): Promise<KnownAddresses> {
-		if (this.deps.addresses) return this.deps.addresses.resolve(session, userId);
-		return Promise.resolve({ phone: phoneOfId(userId) ?? null, lid: userIdKind(userId) === 'lid' ? userId : null });
+	private async addressesOf(session: string, userId: string): Promise<KnownAddresses> {
+		const fromId = { phone: phoneOfId(userId) ?? null, lid: userIdKind(userId) === 'lid' ? userId : null };
+		if (!this.deps.addresses) return fromId;
+		// The book never throws; if it ever did, the message still goes out with what its ids say.
+		return this.deps.addresses.resolve(session, userId).catch(() => fromId);
 	}
 
 	private async media(session: string, message: IncomingMessage): Promise<ReceivedMedia | null> {

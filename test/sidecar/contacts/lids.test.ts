@@ -74,10 +74,15 @@ describe('LID senders in message events (scripted engine)', () => {
 			expect(event.at - sentAt).toBeGreaterThanOrEqual(WAIT_MS - 20);
 			expect(event.at - sentAt).toBeLessThan(WAIT_MS + 2_000);
 
-			// The next message of the chat is not held behind the first one's lookup for longer.
-			engines.latest().emit({ type: 'message', message: fromLid('D', 'hello?') });
-			const next = await byText(messages, 'hello?');
-			expect(next.payload.senderPhone).toBeNull();
+			// Messages from several new people at once: each waits its own time, not one after the other.
+			const others = ['201000000000801@lid', '201000000000802@lid', '201000000000803@lid'];
+			const burstAt = Date.now();
+			for (const [i, lid] of others.entries()) {
+				engines.latest().emit({ type: 'message', message: { ...fromLid(`E${i}`, `burst ${i}`), id: `false_${lid}_E${i}`, chatId: lid, sender: lid } });
+			}
+			const last = await byText(messages, 'burst 2');
+			expect(last.payload).toMatchObject({ sender: others[2], senderPhone: null });
+			expect(last.at - burstAt).toBeLessThan(2 * WAIT_MS);
 		} finally {
 			await t.stop();
 		}
