@@ -51,13 +51,21 @@ export class WhatsAppMessageTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On message',
-		description: 'Starts the workflow when a WhatsApp message arrives through the local WhatsApp sidecar',
+		description:
+			'Starts the workflow when a WhatsApp message arrives through the local WhatsApp sidecar. The sender\'s phone number is in senderPhone; reply to chatId.',
 		defaults: { name: 'On WhatsApp Message' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppSidecarApi', required: true }],
 		webhooks: SIDECAR_WEBHOOKS,
 		properties: [
+			{
+				displayName:
+					'Each message has the contact\'s phone number in <b>phone</b> (with country code, like 628123456789; for your own messages the chat\'s) and the sender\'s in <b>senderPhone</b>. WhatsApp shows some people only as a linked ID (sender and chatId end in @lid): these are then their number when WhatsApp tells it, or empty when they hide it. To answer, send to <b>chatId</b>: it works for both.',
+				name: 'phoneNotice',
+				type: 'notice',
+				default: '',
+			},
 			sessionsProperty,
 			{
 				displayName: 'Ignore Own Messages',
@@ -88,7 +96,7 @@ export class WhatsAppMessageTrigger implements INodeType {
 						default: '',
 						placeholder: '628123456789@c.us, 120363012345678901@g.us',
 						description:
-							'Comma-separated chat IDs (…@c.us, …@g.us for groups) or phone numbers with country code; only messages in these chats',
+							'Comma-separated chat IDs (…@c.us, …@lid, …@g.us for groups) or phone numbers with country code; only messages in these chats. A phone number also matches its chat when WhatsApp addresses it by a linked ID (…@lid).',
 					},
 					{
 						displayName: 'Put Media in Binary Field',
@@ -127,6 +135,10 @@ export class WhatsAppMessageTrigger implements INodeType {
 		}
 
 		const json = eventJson(event);
+		// Where a no-code user looks for it first: the contact's number, whatever WhatsApp addressed them by
+		// (the sender's; for this account's own messages, the chat's).
+		const { fromMe, senderPhone, chatPhone } = event.payload;
+		json.phone = (fromMe ? chatPhone : senderPhone) ?? null;
 		const item: INodeExecutionData = { json };
 		const property = options.mediaBinaryProperty?.trim();
 		const media = event.payload.media;

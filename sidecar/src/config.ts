@@ -77,6 +77,8 @@ export interface SidecarConfig {
 	supervisor: SupervisorOptions;
 	sending: SendingOptions;
 	events: EventOptions;
+	/** People addressed by linked ids: how long a message event waits for the phone number behind one. */
+	lids: { lookupWaitMs: number };
 }
 
 export class ConfigError extends Error {
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 			mediaRetentionMs: e.SIDECAR_RECEIVED_MEDIA_RETENTION_MS,
 			deadLetterRetentionMs: e.SIDECAR_DEAD_LETTER_RETENTION_MS,
 		},
+		lids: { lookupWaitMs: e.SIDECAR_LID_LOOKUP_WAIT_MS },
 	};
 }
 

@@ -1,3 +1,4 @@
+import type { AddressBook } from './contacts/AddressBook';
 import type { DomainEvents } from './events/domainEvents';
 import type { EventBus } from './events/EventBus';
 import type { IncomingMessages } from './events/IncomingMessages';
@@ -14,6 +15,8 @@ export interface ConnectedParts {
 	metrics: SidecarMetrics;
 	/** The CLI prints every new QR in the terminal (--qr-terminal). */
 	onQr?(sessionId: string, raw: string): void;
+	/** LID ↔ phone pairs per session. */
+	addresses?: AddressBook;
 }
 
 /**
@@ -37,5 +40,8 @@ export function connectParts(events: DomainEvents, parts: ConnectedParts): () =>
 		events.on('session.restartScheduled', (e) => metrics.restart(e.reason, e.delayMs)),
 	];
 	if (onQr) subscriptions.push(events.on('engine.qr', (e) => onQr(e.session, e.raw)));
+	// A deleted session's LID ↔ phone pairs go with it.
+	const { addresses } = parts;
+	if (addresses) subscriptions.push(events.on('session.deleted', (e) => addresses.forget(e.session)));
 	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

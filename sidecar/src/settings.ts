@@ -320,6 +320,12 @@ export const SETTINGS = {
 		schema: bytes(512 * 1024),
 		meaning: 'Received media up to this size travels inside the `message` event as base64; larger media is fetched by its URL. `0`: never inside.',
 	},
+	SIDECAR_LID_LOOKUP_WAIT_MS: {
+		group: 'events',
+		schema: ms(3_000),
+		meaning:
+			'How long a `message` event from someone WhatsApp addresses by a linked id (`…@lid`) waits for WhatsApp to tell their phone number (`senderPhone`). Past it the event goes out with what is known (`null`), never late; the answer still serves later messages. Known pairs are kept in the database.',
+	},
 	SIDECAR_RECEIVED_MEDIA_RETENTION_MS: {
 		group: 'events',
 		schema: ms(7 * DAY),

@@ -25,6 +25,8 @@ import { ReceivedMediaStore } from './storage/ReceivedMediaStore';
 import { QueueStateStore } from './storage/QueueStateStore';
 import { SessionStore } from './storage/sessionStore';
 import { withTimeout } from './util/withTimeout';
+import { AddressBook } from './contacts/AddressBook';
+import { LidStore } from './storage/LidStore';
 import { SIDECAR_VERSION } from './version';
 
 export interface RunningSidecar {
@@ -76,6 +78,14 @@ export async function startSidecar(
 		engineFactory: overrides.engineFactory ?? ((options) => new WwebjsEngine(options)),
 		events,
 	});
+	// Who is behind a LID, per session: asked of the session's page, kept in the database.
+	const lids = new LidStore(database);
+	const addresses = new AddressBook({
+		store: lids,
+		lookup: (session, userId) => sessions.find(session)?.readyEngine()?.lidAndPhone(userId),
+		waitMs: config.lids.lookupWaitMs,
+		logger: logger.child({ component: 'addresses' }),
+	});
 	const metrics = createMetrics(sessions);
 	const webhooks = new WebhookService({
 		store: new DeliveryStore(database),
@@ -92,6 +102,7 @@ export async function startSidecar(
 		inlineBytes: config.events.mediaInlineBytes,
 		maxBytes: config.sending.media.maxBytes,
 		sentByQueue: (messageId) => jobs.byWhatsAppId(messageId) !== undefined,
+		addresses,
 	});
 	const messages = new MessageService({
 		store: jobs,
@@ -106,6 +117,7 @@ export async function startSidecar(
 		}),
 		logger,
 		events,
+		addresses,
 	});
 
 	// The HTTP API: routes over the parts (nothing listens before they are started).
@@ -128,10 +140,11 @@ export async function startSidecar(
 		receivedMedia,
 		defaultCountryCode: config.sending.defaultCountryCode,
 		metrics: metrics.registry,
+		addresses,
 	});
 
 	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
-	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr });
+	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses });
 
 	// ---- start them
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
@@ -144,6 +157,8 @@ export async function startSidecar(
 
 	// Webhooks first: events published while the others boot are already delivered.
 	await webhooks.boot();
+	// Before sessions: their first messages already find the pairs known before the restart.
+	await lids.load();
 	await sessions.boot();
 	await messages.boot();
 	const mediaPrune = setInterval(() => {
@@ -185,6 +200,7 @@ export async function startSidecar(
 		await messagesClosed;
 		clearInterval(mediaPrune);
 		await incoming.idle();
+		await lids.flush();
 		await webhooks.close();
 		server.closeAllConnections();
 		await closed;

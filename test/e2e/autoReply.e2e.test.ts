@@ -11,6 +11,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const EXAMPLE = path.resolve(__dirname, '../../examples/auto-reply.json');
 const SESSION = 'main';
 const CONTACT = '6281234500001';
+/** A patient WhatsApp addresses by linked id: messages come from `<lid>@lid`, their number known behind it. */
+const LID_PATIENT = { phone: '6281234500002', lid: '201234500000002' };
+/** Someone who hides their number: only a LID. */
+const LID_ONLY = '201234500000003';
 
 /**
  * examples/auto-reply.json in a real n8n: the WhatsApp Message Trigger registers itself with
@@ -91,6 +95,23 @@ describe('e2e: the auto-reply example in a real n8n', () => {
 		await expectOneReply('hello from e2e', { outbox: 0, executions: 0 });
 	});
 
+	/** A LID sender writes; the reply must reach their LID chat, and the item must say their phone (or null). */
+	async function expectReplyToLid(from: string, lidChat: string, phoneNumber: string | null, text: string, before: { outbox: number; executions: number }) {
+		await phone.receive({ from, body: text });
+		const list = await waitForExecutions(n8n!, workflowId, {
+			sidecar,
+			done: (l) => l.length > before.executions && l.every((e) => e.finished || e.status === 'error' || e.status === 'crashed'),
+		});
+		const latest = list.slice(0, list.length - before.executions);
+		expect(latest.map((e) => e.status)).toEqual(['success']);
+		await phone.waitForOutbox(before.outbox + 1, 30_000).catch((error) => {
+			throw new Error(`${error.message}\n${failureContext(n8n!, list, sidecar)}`);
+		});
+		expect(phone.outbox().slice(before.outbox)).toMatchObject([{ to: lidChat, body: `Thanks, we got your message: ${text}` }]);
+		const item = latest[0].data.resultData.runData['On WhatsApp Message'][0].data.main[0][0].json;
+		expect(item).toMatchObject({ chatId: lidChat, sender: lidChat, senderLid: lidChat, senderPhone: phoneNumber, phone: phoneNumber, text });
+	}
+
 	it('deactivating removes the subscription; reactivating creates a new one that works', async () => {
 		const [first] = await ours();
 		expect(first).toBeDefined();
@@ -104,5 +125,16 @@ describe('e2e: the auto-reply example in a real n8n', () => {
 
 		// The new subscription's secret is the one the trigger checks signatures with.
 		await expectOneReply('hello again', { outbox: 1, executions: 1 });
+	});
+
+	it('a sender WhatsApp addresses by a linked id (…@lid) gets the reply, and the item has their phone number', async () => {
+		fake!.addContact({ ...LID_PATIENT, addressing: 'lid' });
+		fake!.addContact({ lid: LID_ONLY });
+		const before = { outbox: phone.outbox().length, executions: (await executions(n8n!, workflowId)).length };
+		await expectReplyToLid(LID_PATIENT.phone, `${LID_PATIENT.lid}@lid`, LID_PATIENT.phone, 'hello from a LID', before);
+		await expectReplyToLid(`${LID_ONLY}@lid`, `${LID_ONLY}@lid`, null, 'my number is hidden', {
+			outbox: before.outbox + 1,
+			executions: before.executions + 1,
+		});
 	});
 });

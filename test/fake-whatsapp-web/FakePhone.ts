@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { EventEmitter } from 'events';
+import type { ContactDirectory } from './contacts';
 import type { PageRecord, PageRegistry } from './pages';
 import type { MediaInput, OutboxEntry, PageStatus, ReceiveOptions, SendDecision, WireMessage } from './types';
 
@@ -21,6 +22,7 @@ export interface PhoneHost {
 	storeMedia(input: MediaInput): StoredMedia;
 	media(directPath: string): StoredMedia | undefined;
 	isRegistered(to: string): boolean;
+	readonly contacts: ContactDirectory;
 	backgroundError(error: Error): void;
 }
 
@@ -65,7 +67,9 @@ export class FakePhone extends EventEmitter {
 
 	/** A message from a contact (or a group member) arrives; resolves with its serialized id. */
 	async receive(options: ReceiveOptions): Promise<{ id: string }> {
-		const from = toUserWid(options.from);
+		// The address WhatsApp uses for this person now (a LID-addressed person writes from their LID).
+		const sender = this.host.contacts.addressOf(toUserWid(options.from));
+		const from = sender.wid;
 		const chat = options.group ? toGroupWid(options.group.id) : from;
 		const media = options.media ? this.host.storeMedia(options.media) : undefined;
 		const wire: WireMessage = {
@@ -87,6 +91,7 @@ export class FakePhone extends EventEmitter {
 			},
 			quoted: options.quotedId ? this.quoted(options.quotedId) : undefined,
 			group: options.group && { subject: options.group.subject, participants: options.group.participants },
+			senderMapping: sender.mapping,
 		};
 		const result = (await this.host.command(this.number, 'receive', wire, 'listening')) as { id: string };
 		this.received.push(wire);

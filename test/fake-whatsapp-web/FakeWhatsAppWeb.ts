@@ -1,6 +1,7 @@
 import type https from 'https';
 import type { AddressInfo } from 'net';
 import { createFakeCertificate, type FakeCertificate } from './certificate';
+import { ContactDirectory, type FakeContact } from './contacts';
 import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
 import { renderPage } from './pageBundle';
 import { type PageRecord, PageRegistry } from './pages';
@@ -26,6 +27,8 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	readonly unknownModules = new Set<string>();
 	/** Failures in background work (auto-acks), kept for assertions instead of thrown nowhere. */
 	readonly errors: Error[] = [];
+	/** People with LIDs (see contacts.ts); numbers not listed here are phone-only, as before LIDs. */
+	readonly contacts = new ContactDirectory();
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();
@@ -111,9 +114,33 @@ export class FakeWhatsAppWeb implements PhoneHost {
 
 	isRegistered(to: string): boolean {
 		if (/@(g\.us|broadcast|newsletter)$/.test(to)) return true;
+		// A LID exists only for someone WhatsApp gave one to.
+		if (to.endsWith('@lid')) return this.contacts.find(to) !== undefined;
 		const user = digits(to.split('@')[0]);
 		if (this.unregistered.has(user)) return false;
 		return this.registeredOnly ? this.registeredOnly.has(user) : true;
+	}
+
+	/**
+	 * A person with a LID: `{phone, lid}` (both; messages come from the phone until
+	 * `migrateToLid`, or from the LID with `addressing: 'lid'`), or `{lid}` alone (WhatsApp
+	 * never tells anyone their number).
+	 */
+	addContact(contact: { phone?: string; lid?: string; addressing?: 'pn' | 'lid' }): FakeContact {
+		return this.contacts.add(contact);
+	}
+
+	/**
+	 * WhatsApp moves the chats with this person from their phone number to their LID:
+	 * every linked page re-files its chat (and that chat's messages) under the LID, and
+	 * the person's next messages arrive from `<lid>@lid`.
+	 */
+	async migrateToLid(phone: string): Promise<void> {
+		const contact = this.contacts.migrateToLid(phone);
+		const linked = this.pages.all().filter((p) => p.online && p.status.phone);
+		await Promise.all(
+			linked.map((p) => this.pages.send(p.id, 'migrateChat', { phone: contact.phone, lid: contact.lid }, this.commandTimeoutMs)),
+		);
 	}
 
 	async close(): Promise<void> {

@@ -14,6 +14,7 @@ export const PAGE_SCRIPTS = [
 	'session.ts',
 	'messages.ts',
 	'sending.ts',
+	'lids.ts',
 	'media.ts',
 	'modules.ts',
 	'commands.ts',

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import https from 'https';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { FakeCertificate } from './certificate';
+import type { ContactDirectory } from './contacts';
 import type { PageRegistry } from './pages';
 import type { FakePhone, SendRequest, StoredMedia } from './FakePhone';
 import type { MediaInput, PageStatus } from './types';
@@ -13,6 +14,7 @@ export interface FakeBackend {
 	phoneOfPage(pageId: string): FakePhone | undefined;
 	phoneFor(number: string): FakePhone;
 	isRegistered(to: string): boolean;
+	readonly contacts: ContactDirectory;
 	storeMedia(input: MediaInput): StoredMedia;
 	media(directPath: string): StoredMedia | undefined;
 	noteUnknownModule(name: string): void;
@@ -85,8 +87,11 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'unpaired':
 			backend.phoneFor(String(body.phone)).markUnpaired(String(body.reason));
 			return {};
-		case 'exists':
-			return { exists: backend.isRegistered(String(body.user)) };
+		case 'exists': {
+			// A usync query: is the user on WhatsApp, and which LID / phone may this page learn.
+			const wid = body.wid ? String(body.wid) : `${String(body.user)}@c.us`;
+			return { exists: backend.isRegistered(wid), ...backend.contacts.query(wid) };
+		}
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};

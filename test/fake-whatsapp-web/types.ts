@@ -38,7 +38,10 @@ export interface MediaInput {
 }
 
 export interface ReceiveOptions {
-	/** Sender: a phone number (digits) or a WhatsApp id. */
+	/**
+	 * Sender: a phone number (digits) or a WhatsApp id (`…@c.us`, `…@lid`). A phone of a
+	 * LID-addressed contact (FakeWhatsAppWeb.addContact / migrateToLid) arrives from its LID.
+	 */
 	from: string;
 	body?: string;
 	media?: MediaInput;
@@ -72,6 +75,8 @@ export interface WireMessage {
 	media?: { directPath: string; mimetype: string; filename?: string; size: number; filehash: string };
 	quoted?: { id: string; body?: string; type?: string; participant?: string };
 	group?: { subject?: string; participants?: string[] };
+	/** The sender's phone and LID (user parts), when the stanza carries both (sender_pn / sender_lid). */
+	senderMapping?: { phone: string; lid: string };
 }
 
 export interface FakeOptions {

@@ -3,7 +3,9 @@ import type { EventEnvelope, EventType, JobPayload, MessagePayload } from '../..
 /** Full, typed payloads for tests that care about a few fields: the rest are plausible defaults. */
 export function messagePayload(over: Partial<MessagePayload> = {}): MessagePayload {
 	const chatId = over.chatId ?? '15550001111@c.us';
-	return { id: `false_${chatId}_X`, chatId, sender: chatId, fromMe: false, type: 'chat', timestamp: 1, isGroup: false, session: 'desk', media: null, ...over };
+	const phone = chatId.endsWith('@c.us') ? chatId.split('@')[0] : null;
+	const base = { id: `false_${chatId}_X`, chatId, sender: chatId, fromMe: false, type: 'chat', timestamp: 1, isGroup: false, session: 'desk', media: null };
+	return { ...base, senderPhone: phone, chatPhone: phone, ...over } as MessagePayload;
 }
 
 export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
@@ -38,7 +40,7 @@ let n = 0;
 export function testEvent(type: EventType, fields: Record<string, unknown> = {}, session = 'desk', id = `evt_${++n}`): EventEnvelope {
 	const base =
 		type === 'message'
-			? messagePayload()
+			? messagePayload(fields as Partial<MessagePayload>) // its phone fields follow the chat given
 			: type === 'session.status'
 				? { status: 'READY', reason: null }
 				: type === 'session.qr'

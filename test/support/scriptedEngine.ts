@@ -5,6 +5,7 @@ import type {
 	EngineStopOutcome,
 	OutgoingMessage,
 	SentMessage,
+	UserAddresses,
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
 
@@ -89,6 +90,19 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	async numberId(number: string): Promise<string | null> {
 		return this.unregistered.has(number) ? null : `${number}@c.us`;
+	}
+
+	/** What lidAndPhone() answers per user id; unlisted: a phone id's own number and no LID. */
+	readonly addresses = new Map<string, UserAddresses>();
+	/** 'hang': lidAndPhone() never answers (a page that does not respond). */
+	lookupWith: 'answer' | 'hang' = 'answer';
+	/** The user ids lidAndPhone() was asked about, in order. */
+	readonly lookups: string[] = [];
+
+	async lidAndPhone(userId: string): Promise<UserAddresses> {
+		this.lookups.push(userId);
+		if (this.lookupWith === 'hang') return new Promise(() => undefined);
+		return this.addresses.get(userId) ?? { lid: null, phone: userId.endsWith('@c.us') ? userId.split('@')[0] : null };
 	}
 
 	browserPid(): number | undefined {

@@ -44,7 +44,7 @@ export const recipientField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +62 812 3456 789',
 	description:
-		'The phone number with its country code (+62 812-3456-789 or 628123456789), a national number like 0812… when the sidecar has a default country code, or a chat ID (…@c.us, or …@g.us for a group)',
+		'The phone number with its country code (+62 812-3456-789 or 628123456789), a national number like 0812… when the sidecar has a default country code, or a chat ID (…@c.us, …@lid for someone WhatsApp shows without a number, or …@g.us for a group). To answer a message, use its chatId.',
 };
 
 /** Said wherever a message is sent, so nobody expects an instant send. */

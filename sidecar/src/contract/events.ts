@@ -43,11 +43,28 @@ export function chatOfEvent(event: EventEnvelope): string | undefined {
 	return event.type === 'message' ? event.payload.chatId : jobOfEvent(event)?.to;
 }
 
+/**
+ * Who a message is from and which chat it is in, as phone numbers. WhatsApp addresses more
+ * and more people by a linked id (`…@lid`) instead of `<phone>@c.us`: `sender` and `chatId`
+ * are then LIDs, and these say the phone number behind them when WhatsApp tells it.
+ */
+export interface MessageAddresses {
+	/** The sender's phone number: digits with the country code, no `+` (`628123456789`); null when WhatsApp does not tell it (a LID sender who hides their number). */
+	senderPhone: string | null;
+	/** The sender's linked id (`…@lid`), when known. */
+	senderLid?: string;
+	/** The chat's phone number for a one-to-one chat (as `senderPhone`); null for groups and when unknown. */
+	chatPhone: string | null;
+	/** The chat's linked id (`…@lid`) for a one-to-one chat, when known. */
+	chatLid?: string;
+}
+
 /** A message that appeared in one of the session's chats (someone wrote, or the phone itself sent one). */
-export interface MessagePayload {
+export interface MessagePayload extends MessageAddresses {
 	id: string;
+	/** The chat, as WhatsApp addresses it: `<phone>@c.us`, `<lid>@lid` or a group's `…@g.us`; reply to this. */
 	chatId: string;
-	/** Who wrote it: the contact, or in a group the member. */
+	/** Who wrote it, as WhatsApp gave it: the contact, or in a group the member (`…@c.us` or `…@lid`). */
 	sender: string;
 	fromMe: boolean;
 	pushName?: string;

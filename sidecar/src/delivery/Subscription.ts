@@ -32,8 +32,22 @@ export function matches(subscription: Subscription, event: EventEnvelope): boole
 	const chat = chatOfEvent(event);
 	if (f.fromMe !== undefined && event.type === 'message' && event.payload.fromMe !== f.fromMe) return false;
 	if (f.groups === false && chat?.endsWith('@g.us')) return false;
-	if (f.chats?.length && (!chat || !f.chats.includes(chat))) return false;
+	if (f.chats?.length && !chatAddresses(event, chat).some((address) => f.chats!.includes(address))) return false;
 	const job = jobOfEvent(event);
 	if (f.ackStatuses?.length && job && !(f.ackStatuses as readonly JobStatus[]).includes(job.status)) return false;
 	return true;
+}
+
+/**
+ * The addresses a chat filter may name an event's chat by: its id, and for a message
+ * also the person's phone chat and LID (a chat WhatsApp moved to a LID still matches
+ * the phone number a workflow filters on).
+ */
+function chatAddresses(event: EventEnvelope, chat: string | undefined): string[] {
+	const addresses = chat ? [chat] : [];
+	if (event.type === 'message') {
+		if (event.payload.chatPhone) addresses.push(`${event.payload.chatPhone}@c.us`);
+		if (event.payload.chatLid) addresses.push(event.payload.chatLid);
+	}
+	return addresses;
 }

@@ -1,4 +1,6 @@
-import type { ReceivedMedia } from '../contract';
+import type { MessageAddresses, ReceivedMedia } from '../contract';
+import type { KnownAddresses } from '../contacts/AddressBook';
+import { phoneOfId, userIdKind } from '../contacts/userIds';
 import type { DomainEvents } from './domainEvents';
 import type { Logger } from '../logger';
 import type { IncomingMessage } from '../sessions/engine/Engine';
@@ -19,6 +21,11 @@ export interface IncomingMessagesDeps {
 	maxBytes: number;
 	/** True when the message id belongs to a message the send queue sent. */
 	sentByQueue(messageId: string): boolean;
+	/**
+	 * The phone number and LID of a user id (AddressBook: bounded, never throws). Without
+	 * it, only what the ids themselves say: a `…@c.us` id's number.
+	 */
+	addresses?: { resolve(session: string, userId: string): Promise<KnownAddresses> };
 }
 
 /**
@@ -37,12 +44,15 @@ export class IncomingMessages {
 		if (message.fromMe) {
 			// Not chained: holding it must not delay the contacts' messages.
 			setTimeout(() => {
-				if (!this.deps.sentByQueue(message.id)) void this.handle(session, message);
+				if (!this.deps.sentByQueue(message.id)) void this.handle(session, message, this.addresses(session, message));
 				else this.deps.logger.debug({ session, messageId: message.id }, 'own message sent through the API: not reported as a message');
 			}, OWN_MESSAGE_HOLD_MS).unref();
 			return;
 		}
-		const next = (this.chains.get(session) ?? Promise.resolve()).then(() => this.handle(session, message));
+		// Asked at once, not when the message's turn comes: a slow answer costs each message at
+		// most its own wait, instead of every later message of the session waiting behind it.
+		const addresses = this.addresses(session, message);
+		const next = (this.chains.get(session) ?? Promise.resolve()).then(() => this.handle(session, message, addresses));
 		this.chains.set(session, next);
 		void next.then(() => {
 			if (this.chains.get(session) === next) this.chains.delete(session);
@@ -54,14 +64,35 @@ export class IncomingMessages {
 		await Promise.all(this.chains.values());
 	}
 
-	private async handle(session: string, message: IncomingMessage): Promise<void> {
+	private async handle(session: string, message: IncomingMessage, asked: Promise<MessageAddresses>): Promise<void> {
 		try {
-			const media = await this.media(session, message);
+			const [media, addresses] = await Promise.all([this.media(session, message), asked]);
 			const { downloadMedia: _download, ...fields } = message;
-			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, session, media } });
+			this.deps.events.emit({ type: 'chat.message', session, message: { ...fields, ...addresses, session, media } });
 		} catch (error) {
 			this.deps.logger.error({ err: error, session, messageId: message.id }, 'could not report an incoming message');
 		}
+	}
+
+	/** The sender's and the chat's phone number and LID (a group chat has neither). Never rejects. */
+	private async addresses(session: string, message: IncomingMessage): Promise<MessageAddresses> {
+		const [sender, chat] = await Promise.all([
+			this.addressesOf(session, message.sender),
+			message.isGroup ? undefined : this.addressesOf(session, message.chatId),
+		]);
+		return {
+			senderPhone: sender.phone,
+			...(sender.lid ? { senderLid: sender.lid } : {}),
+			chatPhone: chat?.phone ?? null,
+			...(chat?.lid ? { chatLid: chat.lid } : {}),
+		};
+	}
+
+	private async addressesOf(session: string, userId: string): Promise<KnownAddresses> {
+		const fromId = { phone: phoneOfId(userId) ?? null, lid: userIdKind(userId) === 'lid' ? userId : null };
+		if (!this.deps.addresses) return fromId;
+		// The book never throws; if it ever did, the message still goes out with what its ids say.
+		return this.deps.addresses.resolve(session, userId).catch(() => fromId);
 	}
 
 	private async media(session: string, message: IncomingMessage): Promise<ReceivedMedia | null> {

@@ -13,7 +13,7 @@ import { jsonBody } from './jsonBody';
 import { openApiDocument } from './openapi';
 import { redactUrl } from './redactUrl';
 import { requireApiKey } from './requireApiKey';
-import { contactRoutes } from './routes/contacts';
+import { contactRoutes, type LearnsAddresses } from './routes/contacts';
 import { healthRoutes } from './routes/health';
 import { messageRoutes } from './routes/messages';
 import { receivedMediaRoutes } from './routes/receivedMedia';
@@ -43,6 +43,8 @@ export interface AppDeps {
 	receivedMedia: ReceivedMediaStore;
 	defaultCountryCode?: string;
 	metrics: Registry;
+	/** LID ↔ phone pairs the contact check learns (optional: tests build apps without it). */
+	addresses?: LearnsAddresses;
 }
 
 /** Builds the express app without listening, so tests can mount it on an ephemeral port. */
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
 		serverRoutes(deps.serverInfo),
 		sessionRoutes(deps.sessions),
 		messageRoutes(deps.messages),
-		contactRoutes(deps.sessions, deps.defaultCountryCode),
+		contactRoutes(deps.sessions, deps.defaultCountryCode, deps.addresses),
 		receivedMediaRoutes(deps.sessions, deps.receivedMedia),
 		webhookRoutes(deps.webhooks),
 	);

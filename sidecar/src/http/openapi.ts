@@ -81,7 +81,7 @@ export const ROUTES: RouteDoc[] = [
 	{
 		method: 'get',
 		path: '/api/sessions/{id}/contacts/{number}',
-		summary: 'Is this number on WhatsApp? {registered, chatId}',
+		summary: 'Is this number (or …@lid) on WhatsApp? {registered, chatId, lid, phone}: lid is the linked id, phone the number behind a …@lid (null when WhatsApp does not tell)',
 		responses: { 200: 'The answer', 400: 'RECIPIENT_INVALID', 409: 'SESSION_NOT_READY' },
 	},
 	{

@@ -1,3 +1,5 @@
+import type { KnownAddresses } from '../contacts/AddressBook';
+import { messageIdParts, phoneOfId, userIdKind } from '../contacts/userIds';
 import type { Logger } from '../logger';
 import type { MessageAck } from '../sessions/engine/Engine';
 import type { JobStore } from '../storage/JobStore';
@@ -16,6 +18,15 @@ export interface AckTrackerDeps {
 	commit(job: MessageJob): Promise<void>;
 	/** An undelivered job went back to the queue to be sent once more. */
 	onResend(job: MessageJob): void;
+	/**
+	 * Who is behind a chat id (AddressBook): a chat sent to by phone number may be
+	 * LID-addressed, and its acks then name the LID chat. Without it, acks match by exact id only.
+	 */
+	addresses?: {
+		known(session: string, userId: string): KnownAddresses;
+		resolve(session: string, userId: string): Promise<KnownAddresses>;
+		learn(session: string, lid: string, phone: string): void;
+	};
 }
 
 /**
@@ -31,16 +42,27 @@ export class AckTracker {
 
 	async onAck(session: string, ack: MessageAck): Promise<void> {
 		if (!ack.fromMe) return;
-		const job = this.deps.store.byWhatsAppId(ack.messageId) ?? this.adoptUncertain(session, ack);
-		if (!job) {
-			this.holdEarly(session, ack);
+		const job = this.match(session, ack);
+		if (job) {
+			await this.apply(job, ack.ack);
 			return;
 		}
-		await this.apply(job, ack.ack);
+		this.holdEarly(session, ack);
+		// Perhaps the chat is filed under the person's other address now (WhatsApp migrated it to
+		// their LID) and nobody here knew the pair yet: ask who it is, then look once more.
+		const addresses = this.deps.addresses;
+		if (!addresses || !userIdKind(ack.chatId)) return;
+		await addresses.resolve(session, ack.chatId);
+		const held = this.early.get(ack.messageId);
+		const late = held?.ack === ack ? this.match(session, ack) : undefined;
+		if (!late) return;
+		this.early.delete(ack.messageId);
+		await this.apply(late, ack.ack);
 	}
 
 	/** Called once a job's send returned its message id: applies acks that came first. */
 	async claimEarlyAcks(job: MessageJob): Promise<void> {
+		this.learnPairs(job);
 		for (const id of job.messageIds) {
 			const held = this.early.get(id);
 			if (!held) continue;
@@ -71,6 +93,48 @@ export class AckTracker {
 		for (const [id, held] of this.early) if (now - held.at > EARLY_ACK_HOLD_MS) this.early.delete(id);
 	}
 
+	/** The job of an acked message: by its id, by the id it had under the person's other address, or an uncertain send. */
+	private match(session: string, ack: MessageAck): MessageJob | undefined {
+		return this.deps.store.byWhatsAppId(ack.messageId) ?? this.byOtherAddress(session, ack.messageId) ?? this.adoptUncertain(session, ack);
+	}
+
+	/**
+	 * A message's id names its chat (`true_<chat>_<stanza id>`). When WhatsApp files a chat
+	 * under the person's LID instead of their phone (or the other way round), receipts for
+	 * messages sent before name the same stanza id under the other address.
+	 */
+	private byOtherAddress(session: string, messageId: string): MessageJob | undefined {
+		const parts = messageIdParts(messageId);
+		const addresses = this.deps.addresses;
+		if (!parts || !addresses || !userIdKind(parts.chat)) return undefined;
+		const known = addresses.known(session, parts.chat);
+		const other = userIdKind(parts.chat) === 'lid' ? (known.phone ? `${known.phone}@c.us` : undefined) : (known.lid ?? undefined);
+		if (!other) return undefined;
+		const rest = messageId.slice(`${parts.fromMe}_${parts.chat}_`.length);
+		const job = this.deps.store.byWhatsAppId(`${parts.fromMe}_${other}_${rest}`);
+		return job?.session === session ? job : undefined;
+	}
+
+	/** Same person: the same id, or a phone id and the LID WhatsApp paired it with. */
+	private sameChat(session: string, jobTo: string, chatId: string): boolean {
+		if (jobTo === chatId) return true;
+		const addresses = this.deps.addresses;
+		if (!addresses || !userIdKind(chatId) || !userIdKind(jobTo)) return false;
+		const a = addresses.known(session, jobTo);
+		const b = addresses.known(session, chatId);
+		return (a.phone !== null && a.phone === b.phone) || (a.lid !== null && a.lid === b.lid);
+	}
+
+	/** A send to a phone number answered from the person's LID chat shows their pair. */
+	private learnPairs(job: MessageJob): void {
+		const phone = phoneOfId(job.to);
+		if (!phone || !this.deps.addresses) return;
+		for (const id of job.messageIds) {
+			const chat = messageIdParts(id)?.chat;
+			if (chat && userIdKind(chat) === 'lid') this.deps.addresses.learn(job.session, chat, phone);
+		}
+	}
+
 	private async apply(job: MessageJob, level: number): Promise<void> {
 		if (!applyAck(job, level)) return;
 		await this.deps.commit(job);
@@ -89,7 +153,7 @@ export class AckTracker {
 				(j) =>
 					j.status === 'uncertain' &&
 					j.messageIds.length === 0 &&
-					j.to === ack.chatId &&
+					this.sameChat(session, j.to, ack.chatId) &&
 					(j.content.text ?? j.content.caption) === ack.body,
 			);
 		if (!job) return undefined;

@@ -8,7 +8,7 @@ import type { SessionStatus } from '../sessions/SessionStatus';
 import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
-import { AckTracker } from './AckTracker';
+import { AckTracker, type AckTrackerDeps } from './AckTracker';
 import { acceptJob, type SendRequest } from './acceptJob';
 import { JobCommits } from './jobCommits';
 import { markJob, markUncertain } from './jobTransitions';
@@ -29,6 +29,8 @@ export interface MessageServiceDeps {
 	/** Where job changes are told (`job.changed`). */
 	events: DomainEvents;
 	random?: () => number;
+	/** Who is behind a LID: acks of a LID-addressed chat still find jobs sent to the phone number. */
+	addresses?: AckTrackerDeps['addresses'];
 }
 
 /**
@@ -54,6 +56,7 @@ export class MessageService {
 			resendUndelivered: deps.options.resendUndelivered,
 			commit: (job) => this.commits.commit(job),
 			onResend: (job) => this.wake(job.session),
+			addresses: deps.addresses,
 		});
 	}
 

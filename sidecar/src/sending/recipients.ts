@@ -7,13 +7,14 @@ import { RecipientInvalidError } from '../errors';
  * Phone numbers become `<digits>@c.us`. Digits without a plus are taken as already
  * international (WhatsApp's own convention: `628123456789`); only a number starting
  * with a single 0 is national and needs the default country code. Chat ids pass
- * through: `@c.us`, `@s.whatsapp.net` (the same user, as other libraries write it)
- * and groups `@g.us`.
+ * through: `@c.us`, `@s.whatsapp.net` (the same user, as other libraries write it),
+ * linked ids `@lid` (people WhatsApp addresses without their number: a `message`
+ * event's `chatId` or `sender` then ends so, and a reply goes to it) and groups `@g.us`.
  */
 export interface Recipient {
 	chatId: string;
 	kind: 'user' | 'group';
-	/** International number without the plus, for users. */
+	/** International number without the plus, for users addressed by phone (not for a `…@lid`). */
 	number?: string;
 }
 
@@ -26,6 +27,8 @@ const SEPARATORS = /[\s\-./()]/g;
 
 // Groups: new ids are long numbers (120363…); old ones are `<creator number>-<unix time>`.
 const GROUP_ID = /^(\d{10,25}|\d{5,15}-\d{9,11})$/;
+// Linked ids are opaque numbers WhatsApp hands out (about 15 digits today); no phone number inside.
+const LID = /^\d{6,20}$/;
 
 export function normalizeRecipient(to: string, defaultCountryCode?: string): Recipient {
 	const text = (to ?? '').trim();
@@ -51,7 +54,11 @@ function chatIdRecipient(to: string, text: string): Recipient {
 		return { chatId: `${user}@g.us`, kind: 'group' };
 	}
 	if (server === 'c.us' || server === 's.whatsapp.net') return userRecipient(to, user);
-	throw new RecipientInvalidError(to, `chat ids end in @c.us (people) or @g.us (groups), not @${server}`);
+	if (server === 'lid') {
+		if (!LID.test(user)) throw new RecipientInvalidError(to, 'that is not how a linked id looks (digits only, like 123456789012345@lid)');
+		return { chatId: `${user}@lid`, kind: 'user' };
+	}
+	throw new RecipientInvalidError(to, `chat ids end in @c.us or @lid (people) or @g.us (groups), not @${server}`);
 }
 
 /**

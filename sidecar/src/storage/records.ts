@@ -115,3 +115,17 @@ export interface MessageJob {
 	createdAt: number;
 	updatedAt: number;
 }
+
+// ---- linked ids
+
+/**
+ * One person's two addresses as one session's WhatsApp told them: a linked id
+ * (`…@lid`) and the phone number behind it (digits). Kept so a restart still
+ * knows who a LID sender is without asking the page again.
+ */
+export interface LidRecord {
+	session: string;
+	lid: string;
+	phone: string;
+	learnedAt: string;
+}

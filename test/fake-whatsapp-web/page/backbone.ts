@@ -176,12 +176,12 @@ class Collection<M extends Model> extends Emitter {
 		return this.#models.get(keyOf(id));
 	}
 
-	remove(id: ModelKey): M | undefined {
+	remove(id: ModelKey, opts: { silent?: boolean } = {}): M | undefined {
 		const key = keyOf(id);
 		const model = this.#models.get(key);
 		if (!model) return undefined;
 		this.#models.delete(key);
-		this.trigger('remove', model, this);
+		if (!opts.silent) this.trigger('remove', model, this);
 		model.leaveCollection(this as unknown as Collection<Model>);
 		return model;
 	}

@@ -18,6 +18,7 @@ commandHandlers.set('pair', (args: { phone: string; pushname: string }) => pairW
 commandHandlers.set('rotateQr', () => ({ ref: rotateQrRef() }));
 commandHandlers.set('receive', (args: WireMessage) => receiveMessage(args));
 commandHandlers.set('ack', (args: { id: string; ack: number; message?: WireMessage }) => applyAck(args));
+commandHandlers.set('migrateChat', (args: { phone: string; lid: string }) => migrateChat(args));
 // Answer first: a state like TOS_BLOCK makes the library close the browser at once.
 commandHandlers.set(
 	'setState',

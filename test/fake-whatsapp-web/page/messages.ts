@@ -101,6 +101,8 @@ function groupMetadataFor(wid: Wid, group?: { subject?: string; participants?: s
 function findOrCreateContact(wid: Wid, pushname?: string): ContactModel {
 	const contact = Contact.get(wid) ?? Contact.add(new ContactModel({ id: wid, isBusiness: false, isEnterprise: false }));
 	if (pushname) contact.set('pushname', pushname);
+	const phone = wid.isLid() ? getPhoneNumber(wid) : null;
+	if (phone) contact.set('phoneNumber', phone, { silent: true });
 	return contact;
 }
 
@@ -119,12 +121,15 @@ interface WireMessage {
 	media?: { directPath: string; mimetype: string; filename?: string; size: number; filehash: string };
 	quoted?: { id: string; body?: string; type?: string; participant?: string };
 	group?: { subject?: string; participants?: string[]; owner?: string };
+	/** The sender's phone and LID when the stanza carries both (see lids.ts). */
+	senderMapping?: { phone: string; lid: string };
 }
 
 function messageFromWire(wire: WireMessage, isNewMsg: boolean): MsgModel {
-	const me = meWid();
-	if (!me) throw new Error('this page is not paired');
 	const chatWid = createWid(wire.chat);
+	// In a LID-addressed chat "me" is this account's own LID, as whatsapp-web.js's sends assume.
+	const me = chatWid.isLid() ? meLidWid() : meWid();
+	if (!me) throw new Error('this page is not paired');
 	const authorWid = wire.author ? createWid(wire.author) : undefined;
 	const key = new MsgKey({
 		from: wire.fromMe ? me : chatWid,
@@ -178,8 +183,12 @@ function messageFromWire(wire: WireMessage, isNewMsg: boolean): MsgModel {
 
 /** An incoming message: the phone got it, WhatsApp Web shows it, the library emits `message`. */
 function receiveMessage(wire: WireMessage): { id: string } {
-	const chat = findOrCreateChat(createWid(wire.chat), wire.group);
 	const sender = wire.author ?? wire.chat;
+	if (wire.senderMapping) {
+		const { phone, lid } = wire.senderMapping;
+		learnLid(phone, lid, wire.group ? undefined : createWid(sender).isLid() ? 'lid' : 'pn');
+	}
+	const chat = findOrCreateChat(createWid(wire.chat), wire.group);
 	findOrCreateContact(createWid(sender), wire.pushname);
 	const msg = messageFromWire(wire, true);
 	Msg.add(msg);
@@ -194,7 +203,7 @@ function receiveMessage(wire: WireMessage): { id: string } {
  * would load it from its database, so the change still reaches the library.
  */
 function applyAck(args: { id: string; ack: number; message?: WireMessage }): { id: string; ack: number } {
-	let msg = Msg.get(args.id);
+	let msg = Msg.get(args.id) ?? Msg.get(migratedMsgIds.get(args.id));
 	if (!msg && args.message) {
 		const chat = findOrCreateChat(createWid(args.message.chat));
 		msg = Msg.add(messageFromWire(args.message, false), { silent: true });

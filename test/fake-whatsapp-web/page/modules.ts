@@ -25,9 +25,15 @@ function findLinks(text: unknown): Array<{ href: string; suspiciousCharacters?: 
 	return typeof text === 'string' ? [...text.matchAll(URL_PATTERN)].map((m) => ({ href: m[0] })) : [];
 }
 
+/** A usync query: whether the user exists, and (as a side effect, like WhatsApp Web's) the LID/phone pair it reveals. */
 async function queryWidExists(wid: Wid): Promise<{ wid?: Wid } | null> {
-	const result = await rpc<{ exists: boolean }>('exists', { user: wid.user });
-	return result.exists ? { wid: createWid(`${wid.user}@c.us`) } : { wid: undefined };
+	const result = await rpc<{ exists: boolean; lid?: string; phone?: string; addressing?: 'pn' | 'lid' }>('exists', {
+		user: wid.user,
+		wid: wid._serialized,
+	});
+	if (result.lid && result.phone) learnLid(result.phone, result.lid, result.addressing);
+	if (!result.exists) return { wid: undefined };
+	return { wid: createWid(wid.isLid() ? `${wid.user}@lid` : `${wid.user}@c.us`) };
 }
 
 const callCollection = Object.assign(new Emitter(), { calls: new Map<string, unknown>() });
@@ -86,7 +92,7 @@ const WA_MODULES: Record<string, unknown> = {
 		},
 	},
 	WAWebMsgKey: MsgKey,
-	WAWebFindChatAction: { findOrCreateLatestChat: async (wid: WidLike) => ({ chat: findOrCreateChat(createWid(wid)) }) },
+	WAWebFindChatAction: { findOrCreateLatestChat },
 	WAWebChatGetters: {
 		getIsNewsletter: (chat: ChatModel) => chat.id.isNewsletter(),
 		getIsBroadcast: (chat: ChatModel) => chat.id.isBroadcast(),
@@ -109,8 +115,8 @@ const WA_MODULES: Record<string, unknown> = {
 			new MsgModel({ ...(msg.get('quotedMsg') as object), id: msg.id, from: msg.get('quotedParticipant') }),
 	},
 	WAWebQueryExistsJob: { queryWidExists },
-	WAWebLidMigrationUtils: { toPn: (id: unknown) => id },
-	WAWebApiContact: { getAlternateUserWid: () => null },
+	WAWebLidMigrationUtils: { toPn },
+	WAWebApiContact: { getCurrentLid, getPhoneNumber, getAlternateUserWid },
 	WAWebContactGetters: contactGetters,
 	WAWebFrontendContactGetters: { getIsMyContact: (c: ContactModel) => Boolean(c.get('name')) },
 

@@ -9,6 +9,8 @@ const message = (extra: IDataObject = {}): IDataObject => ({
 	id: 'false_628111@c.us_A1',
 	chatId: '628111@c.us',
 	sender: '628111@c.us',
+	senderPhone: '628111',
+	chatPhone: '628111',
 	fromMe: false,
 	pushName: 'Ana',
 	type: 'chat',
@@ -206,6 +208,7 @@ describe('WhatsApp Message Trigger', () => {
 						{
 							json: {
 								...message(),
+								phone: '628111',
 								session: 'desk',
 								eventId: 'evt_0001',
 								eventType: 'message',

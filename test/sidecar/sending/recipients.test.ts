@@ -55,8 +55,15 @@ describe('normalizeRecipient', () => {
 		});
 	});
 
+	it('keeps linked ids (…@lid), which name a person without a phone number', () => {
+		expect(normalizeRecipient('201234567890123@lid')).toEqual({ chatId: '201234567890123@lid', kind: 'user' });
+		expect(normalizeRecipient(' 201234567890123@LID ')).toEqual({ chatId: '201234567890123@lid', kind: 'user' });
+		expect(invalid('+20 123@lid').message).toMatch(/linked id.*digits only/);
+		expect(invalid('12@lid').code).toBe('RECIPIENT_INVALID');
+	});
+
 	it('refuses other chat id suffixes and malformed ids', () => {
-		expect(invalid('628123456789@lid').message).toMatch(/@c\.us.*@g\.us/);
+		expect(invalid('628123456789@newsletter').message).toMatch(/@c\.us or @lid.*@g\.us/);
 		expect(invalid('628123456789@broadcast').code).toBe('RECIPIENT_INVALID');
 		expect(invalid('abc@c.us').code).toBe('RECIPIENT_INVALID');
 		expect(invalid('group@g.us').code).toBe('RECIPIENT_INVALID');

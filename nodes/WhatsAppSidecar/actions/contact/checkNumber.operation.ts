@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. +62 812 3456 789',
 		description:
-			'The number to check, with its country code, or a national number like 0812… when the sidecar has a default country code',
+			'The number to check, with its country code, or a national number like 0812… when the sidecar has a default country code; or a linked ID (…@lid) to find the phone number behind it. The answer has registered, chatId, lid and phone (null when WhatsApp does not tell it).',
 	},
 ];
 
@@ -28,7 +28,7 @@ export const checkNumberDescription = updateDisplayOptions(
 	properties,
 );
 
-/** Whether a number is on WhatsApp (`registered`) and its chat ID, asked through a connected session. */
+/** Whether a number is on WhatsApp (`registered`), its chat ID and linked ID, asked through a connected session. */
 export async function checkNumber(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const session = getSessionId.call(this, itemIndex);
 	const number = String(this.getNodeParameter('number', itemIndex, '')).trim();

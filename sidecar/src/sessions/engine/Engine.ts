@@ -1,4 +1,4 @@
-import type { MessagePayload } from '../../contract';
+import type { MessageAddresses, MessagePayload } from '../../contract';
 
 /**
  * The engine interface: what the supervisor, the HTTP layer and most tests know
@@ -45,11 +45,17 @@ export interface MessageAck {
  * A message that appeared in a chat (from a contact, or sent by this account from another
  * device): the fields of the contract's `message` payload, before the sidecar kept its media.
  */
-export interface IncomingMessage extends Omit<MessagePayload, 'session' | 'media'> {
+export interface IncomingMessage extends Omit<MessagePayload, 'session' | 'media' | keyof MessageAddresses> {
 	/** What WhatsApp says of the media (sender-supplied, not trusted). */
 	media?: { mimetype?: string; filename?: string; size?: number };
 	/** Fetches the media bytes through the page (only when `media` is set). */
 	downloadMedia?: () => Promise<{ mimetype: string; data: Buffer; filename?: string }>;
+}
+
+/** A user's two addresses: `lid` as `…@lid`, `phone` as digits (E.164 without the plus). */
+export interface UserAddresses {
+	lid: string | null;
+	phone: string | null;
 }
 
 export type EngineEvent =
@@ -88,6 +94,11 @@ export interface WhatsAppEngine {
 	sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
 	/** The WhatsApp user id of a phone number (digits only), or null when it is not on WhatsApp. */
 	numberId(number: string): Promise<string | null>;
+	/**
+	 * Both addresses of a user (`<phone>@c.us` or `<lid>@lid`), as WhatsApp tells them: the
+	 * linked id and the phone number (digits). Either is null when WhatsApp does not say.
+	 */
+	lidAndPhone(userId: string): Promise<UserAddresses>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;

@@ -4,7 +4,7 @@ import { Client, MessageMedia, type Message } from 'whatsapp-web.js';
 import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
-import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, WhatsAppEngine } from './Engine';
+import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, UserAddresses, WhatsAppEngine } from './Engine';
 import { profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
@@ -141,6 +141,16 @@ export class WwebjsEngine implements WhatsAppEngine {
 	async numberId(number: string): Promise<string | null> {
 		const wid = await this.readyClient().getNumberId(number);
 		return wid ? wid._serialized : null;
+	}
+
+	async lidAndPhone(userId: string): Promise<UserAddresses> {
+		// The library asks the page (WWebJS.enforceLidAndPnRetrieval: WAWebApiContact, then a
+		// usync query when the page does not know). Its typings say strings; an unknown half
+		// comes back missing, and an unknown user as {}.
+		const [found] = await this.readyClient().getContactLidAndPhone([userId]);
+		const lid = typeof found?.lid === 'string' && found.lid.endsWith('@lid') ? found.lid : null;
+		const pn = typeof found?.pn === 'string' ? found.pn.split('@')[0] : '';
+		return { lid, phone: /^\d+$/.test(pn) ? pn : null };
 	}
 
 	browserPid(): number | undefined {
