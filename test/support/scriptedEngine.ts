@@ -1,4 +1,5 @@
 import type {
+	ChatHistory,
 	EngineEvent,
 	EngineFactory,
 	EngineOptions,
@@ -34,6 +35,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 	sendAck = 1;
 	/** Numbers numberId() reports as not on WhatsApp. */
 	readonly unregistered = new Set<string>();
+	/** Chat ids chatHistory() reports as never having written (first contacts); every other chat has. */
+	readonly firstContacts = new Set<string>();
 
 	constructor(readonly options: EngineOptions) {}
 
@@ -89,6 +92,10 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	async numberId(number: string): Promise<string | null> {
 		return this.unregistered.has(number) ? null : `${number}@c.us`;
+	}
+
+	async chatHistory(chatId: string): Promise<ChatHistory> {
+		return this.firstContacts.has(chatId) ? { chatExists: false, theyWrote: false } : { chatExists: true, theyWrote: true };
 	}
 
 	browserPid(): number | undefined {

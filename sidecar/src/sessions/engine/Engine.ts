@@ -31,6 +31,13 @@ export interface SentMessage {
 	ack: number;
 }
 
+/** What this account's chat with someone holds, as WhatsApp Web knows it. */
+export interface ChatHistory {
+	chatExists: boolean;
+	/** A message from them is in the chat: they have written to this number. */
+	theyWrote: boolean;
+}
+
 /** An ack on a message this account sent: 1 server, 2 device, 3 read, 4 played, -1 error. */
 export interface MessageAck {
 	messageId: string;
@@ -88,6 +95,8 @@ export interface WhatsAppEngine {
 	sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
 	/** The WhatsApp user id of a phone number (digits only), or null when it is not on WhatsApp. */
 	numberId(number: string): Promise<string | null>;
+	/** The chat with this id, read without creating it (first-contact checks). */
+	chatHistory(chatId: string): Promise<ChatHistory>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;

@@ -4,7 +4,8 @@ import { Client, MessageMedia, type Message } from 'whatsapp-web.js';
 import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
-import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, WhatsAppEngine } from './Engine';
+import { readChatHistory } from './chatHistory';
+import type { ChatHistory, EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, WhatsAppEngine } from './Engine';
 import { profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
@@ -141,6 +142,12 @@ export class WwebjsEngine implements WhatsAppEngine {
 	async numberId(number: string): Promise<string | null> {
 		const wid = await this.readyClient().getNumberId(number);
 		return wid ? wid._serialized : null;
+	}
+
+	async chatHistory(chatId: string): Promise<ChatHistory> {
+		const page = this.readyClient().pupPage;
+		if (!page) throw new Error('the browser is not running');
+		return page.evaluate(readChatHistory, chatId);
 	}
 
 	browserPid(): number | undefined {
