@@ -29,12 +29,14 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();
+	private firstContactRestricted: Set<string> | 'all' = new Set();
 	private registeredOnly?: Set<string>;
 	private phoneCounter = 0;
 	private server?: https.Server;
 	private cert?: FakeCertificate;
 	private readonly pageConfig: Record<string, unknown>;
 	private readonly commandTimeoutMs: number;
+	readonly firstContactNackMs: number;
 
 	private constructor(options: FakeOptions) {
 		this.pageConfig = {
@@ -44,6 +46,7 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
 		};
 		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
+		this.firstContactNackMs = options.firstContactNackMs ?? 150;
 	}
 
 	static async start(options: FakeOptions = {}): Promise<FakeWhatsAppWeb> {
@@ -107,6 +110,19 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	/** These numbers are not on WhatsApp. */
 	setUnregistered(numbers: string[]): void {
 		for (const n of numbers) this.unregistered.add(digits(n));
+	}
+
+	/**
+	 * WhatsApp's first-contact limit for these numbers (or all): a message to one of them that never
+	 * wrote to the sending phone is taken, then refused with ack -1. Once they wrote, messages go.
+	 */
+	restrictFirstContacts(numbers: string[] | 'all'): void {
+		this.firstContactRestricted = numbers === 'all' ? 'all' : new Set(numbers.map(digits));
+	}
+
+	isFirstContactRestricted(to: string): boolean {
+		if (this.firstContactRestricted === 'all') return true;
+		return this.firstContactRestricted.has(digits(to.split('@')[0]));
 	}
 
 	isRegistered(to: string): boolean {

@@ -85,6 +85,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'unpaired':
 			backend.phoneFor(String(body.phone)).markUnpaired(String(body.reason));
 			return {};
+		case 'history':
+			return backend.phoneFor(String(body.phone)).history();
 		case 'exists':
 			return { exists: backend.isRegistered(String(body.user)) };
 		case 'chatstate':

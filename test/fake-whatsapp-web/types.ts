@@ -54,6 +54,8 @@ export interface ReceiveOptions {
 export interface SendDecision {
 	outcome: 'accept' | 'reject' | 'hang';
 	ack?: number;
+	/** How long after the message is on screen (ack 0) the network's answer (`ack`) comes; default 0. */
+	ackAfterMs?: number;
 	error?: string;
 }
 
@@ -85,4 +87,6 @@ export interface FakeOptions {
 	logoutReloadDelayMs?: number;
 	/** How long a command waits for its page to be online (and listening, for traffic). Default 15 s. */
 	commandTimeoutMs?: number;
+	/** How long after a restricted first contact is on screen WhatsApp refuses it (ack -1). Default 150 ms. */
+	firstContactNackMs?: number;
 }

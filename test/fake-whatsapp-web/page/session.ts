@@ -110,6 +110,7 @@ async function bootSession(): Promise<void> {
 	session.booted = true;
 	if (stored) {
 		applyPairing(stored);
+		restoreChats(await rpc<{ received: WireMessage[]; sentTo: string[] }>('history', { phone: stored.phone }));
 		Socket.set('state', 'CONNECTED');
 	} else {
 		rotateQrRef();
