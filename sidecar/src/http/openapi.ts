@@ -75,13 +75,13 @@ export const ROUTES: RouteDoc[] = [
 	{ method: 'get', path: '/api/messages', summary: 'Jobs whose reference equals ?reference=<JSON>', responses: { 200: '{jobs: [...]}' } },
 	{ method: 'get', path: '/api/messages/{jobId}', summary: 'A job: status, ack, history, reference', responses: { 200: 'The job', 404: 'JOB_NOT_FOUND' } },
 	{ method: 'delete', path: '/api/messages/{jobId}', summary: 'Cancel a queued or scheduled job', responses: { 200: 'The job', 409: 'JOB_NOT_CANCELLABLE' } },
-	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, next send time, counters', responses: { 200: 'The queue' } },
+	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, what it waits for and until when, counters, first contacts against their daily cap', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/pause', summary: 'Hold the queue (accepting continues)', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/resume', summary: 'Send again', responses: { 200: 'The queue' } },
 	{
 		method: 'get',
 		path: '/api/sessions/{id}/contacts/{number}',
-		summary: 'Is this number on WhatsApp? {registered, chatId}',
+		summary: 'Is this number on WhatsApp, is there a chat with it, would a message be a first contact? {registered, chatId, chatExists, firstContact}',
 		responses: { 200: 'The answer', 400: 'RECIPIENT_INVALID', 409: 'SESSION_NOT_READY' },
 	},
 	{
