@@ -166,6 +166,12 @@ export const SETTINGS = {
 		schema: ms(90_000),
 		meaning: 'The longest a session may take to start (open the browser, load WhatsApp Web) before the start counts as failed.',
 	},
+	SIDECAR_READY_TIMEOUT_MS: {
+		group: 'sessions',
+		schema: ms(120_000),
+		meaning:
+			'How long a session whose WhatsApp Web page has loaded (a login restoring, or a QR just scanned) may go without getting closer to `READY`: a new WhatsApp Web version can leave it waiting for ever. Past it the session restarts with reason `WEB_VERSION_INCOMPATIBLE`. Each step of the loading screen starts the time again; `0`: no limit.',
+	},
 	SIDECAR_DESTROY_TIMEOUT_MS: {
 		group: 'sessions',
 		schema: ms(10_000),

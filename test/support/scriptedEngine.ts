@@ -6,6 +6,7 @@ import type {
 	EngineStopOutcome,
 	OutgoingMessage,
 	SentMessage,
+	WebVersionInfo,
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
 
@@ -37,6 +38,10 @@ export class ScriptedEngine implements WhatsAppEngine {
 	readonly unregistered = new Set<string>();
 	/** Chat ids chatHistory() reports as never having written (first contacts); every other chat has. */
 	readonly firstContacts = new Set<string>();
+	/** What webVersion() reports once started. */
+	web: WebVersionInfo = { version: '2.3000.1017054665', source: 'remote' };
+	/** What diagnose() answers. */
+	diagnosis = 'scripted diagnosis';
 
 	constructor(readonly options: EngineOptions) {}
 
@@ -96,6 +101,14 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	async chatHistory(chatId: string): Promise<ChatHistory> {
 		return this.firstContacts.has(chatId) ? { chatExists: false, theyWrote: false } : { chatExists: true, theyWrote: true };
+	}
+
+	webVersion(): WebVersionInfo | undefined {
+		return this.pageShown ? { ...this.web } : undefined;
+	}
+
+	async diagnose(): Promise<string> {
+		return this.diagnosis;
 	}
 
 	browserPid(): number | undefined {

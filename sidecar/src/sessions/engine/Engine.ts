@@ -69,7 +69,17 @@ export type EngineEvent =
 	| { type: 'disconnected'; reason: string }
 	| { type: 'browserGone'; failure: BrowserFailure; detail?: string }
 	| { type: 'ack'; ack: MessageAck }
+	/** WhatsApp Web's loading screen moved (the sync after a login): progress towards `ready`. */
+	| { type: 'loading'; percent: number }
 	| { type: 'message'; message: IncomingMessage };
+
+/** The WhatsApp Web a session's page runs, and where that page came from. */
+export interface WebVersionInfo {
+	/** The page's own version (window.Debug.VERSION); null until the page said it. */
+	version: string | null;
+	/** `cache`: the saved page of the requested version (wwebjs-cache); `remote`: web.whatsapp.com, whatever version WhatsApp serves now. */
+	source: 'cache' | 'remote';
+}
 
 export interface EngineStopOutcome {
 	/** destroy() finished within its time limit. */
@@ -97,6 +107,10 @@ export interface WhatsAppEngine {
 	numberId(number: string): Promise<string | null>;
 	/** The chat with this id, read without creating it (first-contact checks). */
 	chatHistory(chatId: string): Promise<ChatHistory>;
+	/** The WhatsApp Web this engine's page runs; undefined before start() loads one. */
+	webVersion(): WebVersionInfo | undefined;
+	/** Why the page is not getting ready, in words (what WhatsApp Web lacks, or what it is doing); never throws. */
+	diagnose(): Promise<string>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;
