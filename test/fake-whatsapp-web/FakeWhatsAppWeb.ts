@@ -5,7 +5,7 @@ import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
 import { renderPage } from './pageBundle';
 import { type PageRecord, PageRegistry } from './pages';
 import { createFakeServer, newStoredMedia } from './server';
-import type { FakeOptions, MediaInput } from './types';
+import type { FakeOptions, MediaInput, WebDrift } from './types';
 
 /** The WhatsApp Web version whatsapp-web.js 1.34.7 pins (Constants.DefaultOptions.webVersion). */
 export const PINNED_WEB_VERSION = '2.3000.1017054665';
@@ -44,6 +44,7 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			bootDelayMs: options.bootDelayMs ?? 100,
 			syncDelayMs: options.syncDelayMs ?? 50,
 			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
+			drift: options.drift,
 		};
 		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
 		this.firstContactNackMs = options.firstContactNackMs ?? 150;
@@ -71,6 +72,20 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${this.port},MAP * ~NOTFOUND`,
 			`--ignore-certificate-errors-spki-list=${this.cert!.spkiHash}`,
 		];
+	}
+
+	/**
+	 * What web.whatsapp.com serves from now on (pages already loaded keep theirs): another version,
+	 * and modules that differ from what the library expects. `{}` serves the pinned version, undrifted.
+	 */
+	serve(page: { version?: string; drift?: WebDrift }): void {
+		this.pageConfig.version = page.version ?? PINNED_WEB_VERSION;
+		this.pageConfig.drift = page.drift;
+	}
+
+	/** The HTML of a page as web.whatsapp.com would serve it (to save as a cached page, say). */
+	pageHtml(page: { version?: string; drift?: WebDrift } = {}): string {
+		return renderPage({ ...this.pageConfig, version: page.version ?? PINNED_WEB_VERSION, drift: page.drift });
 	}
 
 	/** Links the browser whose page shows this QR to a phone (a new number unless given). */

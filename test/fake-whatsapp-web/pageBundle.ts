@@ -16,6 +16,7 @@ export const PAGE_SCRIPTS = [
 	'sending.ts',
 	'media.ts',
 	'modules.ts',
+	'drift.ts',
 	'commands.ts',
 	'boot.ts',
 ];

@@ -22,7 +22,12 @@ export const ROUTES: RouteDoc[] = [
 	{ method: 'get', path: '/health', summary: 'Liveness (no API key)', responses: { 200: 'Running' }, public: true },
 	{ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: 'Metrics in the text format' } },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', responses: { 200: 'OpenAPI 3 document' } },
-	{ method: 'get', path: '/api/server', summary: 'Version, uptime and browser', responses: { 200: 'Server info' } },
+	{
+		method: 'get',
+		path: '/api/server',
+		summary: 'Version, uptime, browser, and whatsapp: the whatsapp-web.js version and the WhatsApp Web version (requested, saved, what each session runs and whether from the cache or web.whatsapp.com)',
+		responses: { 200: 'Server info' },
+	},
 	{
 		method: 'post',
 		path: '/api/sessions',
