@@ -25,8 +25,11 @@ export interface SessionDeps {
 	wipeAuth(): Promise<void>;
 	/** Frees the profile's caches; only called while no browser runs. */
 	pruneCaches(): Promise<void>;
-	/** Empties the saved WhatsApp Web pages (wwebjs-cache): the next start loads the page from web.whatsapp.com. */
-	clearWebVersionCache(): Promise<void>;
+	/**
+	 * Removes the saved page of this WhatsApp Web version (wwebjs-cache; unknown version: the requested
+	 * one), so the next start loads web.whatsapp.com instead of it.
+	 */
+	clearWebVersionCache(version: string | undefined): Promise<void>;
 	/** Where the session tells what happens to it: statuses, QRs, restarts, and its engine's acks and messages. */
 	events: DomainEvents;
 	/** Draws QR PNGs (tests pass a cheap one). */
@@ -51,7 +54,7 @@ export class Session {
 	private readonly qrStarts: SlidingWindow;
 	private queue: Promise<unknown> = Promise.resolve();
 	private readyDeadline?: ReadyDeadline;
-	/** The saved WhatsApp Web page is cleared once per run of failures (see recover). */
+	/** The saved WhatsApp Web page is cleared once per run of failures (see clearWebVersionCacheOnce). */
 	private webCacheCleared = false;
 	readonly qr: QrCode;
 	private readonly log: Logger;
@@ -343,7 +346,7 @@ export class Session {
 			this.state.change('RECONNECTING', reason, detail);
 		}
 		await this.slot.stop(engine);
-		if (reason === WEB_VERSION_INCOMPATIBLE) await this.clearWebVersionCacheOnce();
+		if (reason === WEB_VERSION_INCOMPATIBLE) await this.clearWebVersionCacheOnce(engine?.webVersion()?.version ?? undefined);
 		if (delayMs !== undefined) this.scheduleRetry(delayMs, reason);
 	}
 
@@ -358,16 +361,18 @@ export class Session {
 	}
 
 	/**
-	 * The saved WhatsApp Web page may be the one that no longer works (or a page saved half-way):
-	 * it goes, once per run of failures, so the next start loads what web.whatsapp.com serves.
-	 * More clearing would only throw away pages that may be needed to pin an older version.
+	 * The saved page of the failing version goes, once per run of failures: it may be the page that
+	 * no longer works (a saved one WhatsApp moved away from), or one the library saved at login
+	 * before it found it could not get ready, which would otherwise be loaded again and again. The
+	 * next start loads what web.whatsapp.com serves. Other saved versions stay: they are what an
+	 * older version can be pinned to (SIDECAR_WEB_VERSION).
 	 */
-	private async clearWebVersionCacheOnce(): Promise<void> {
+	private async clearWebVersionCacheOnce(version: string | undefined): Promise<void> {
 		if (this.webCacheCleared) return;
 		this.webCacheCleared = true;
 		try {
-			await this.deps.clearWebVersionCache();
-			this.log.warn('cleared the saved WhatsApp Web page (wwebjs-cache); the next start loads it from web.whatsapp.com');
+			await this.deps.clearWebVersionCache(version);
+			this.log.warn({ version }, 'removed the saved WhatsApp Web page of this version (wwebjs-cache); the next start loads web.whatsapp.com');
 		} catch (error) {
 			this.log.warn({ err: error }, 'could not clear the saved WhatsApp Web page');
 		}

@@ -161,7 +161,8 @@ export class SessionManager {
 			},
 			wipeAuth: () => this.removeProfile(record.id),
 			pruneCaches: () => pruneProfileCaches(this.profileDir(record.id)).then(() => undefined),
-			clearWebVersionCache: () => fs.promises.rm(this.webVersionCacheDir, { recursive: true, force: true }),
+			clearWebVersionCache: (version) =>
+				fs.promises.rm(path.join(this.webVersionCacheDir, `${path.basename(version ?? config.whatsapp.webVersion)}.html`), { force: true }),
 			events: this.deps.events,
 			createEngine: () =>
 				this.deps.engineFactory({

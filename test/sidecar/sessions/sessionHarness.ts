@@ -26,7 +26,7 @@ export function makeSession(
 	const engines = scriptedEngines();
 	const persisted: SessionRecord[] = [];
 	const wipeAuth = jest.fn(async () => undefined);
-	const clearWebVersionCache = jest.fn(async () => undefined);
+	const clearWebVersionCache = jest.fn(async (_version: string | undefined) => undefined);
 	const restarts: Array<{ reason: string; delayMs: number }> = [];
 	const events = new DomainEvents(createLogger('silent'));
 	events.on('session.restartScheduled', ({ reason, delayMs }) => void restarts.push({ reason, delayMs }));

@@ -23,10 +23,13 @@ describe('WhatsApp Web version drift', () => {
 
 	afterEach(() => h.fake.serve({}));
 
-	it('a saved page lacking a module the library needs at injection: the reason names it, the cache is cleared once, the live page works', async () => {
+	it('a saved page lacking a module the library needs at injection: the reason names it, that page is cleared, the live page works', async () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-test-'));
 		fs.mkdirSync(path.join(dataDir, 'wwebjs-cache'));
 		fs.writeFileSync(path.join(dataDir, 'wwebjs-cache', `${PINNED_WEB_VERSION}.html`), h.fake.pageHtml({ drift: { missingModules: ['WAWebConnModel'] } }));
+		// Another saved version: what an older version could be pinned to. It stays.
+		const OLDER = '2.3000.1010000000';
+		fs.writeFileSync(path.join(dataDir, 'wwebjs-cache', `${OLDER}.html`), h.fake.pageHtml({ version: OLDER }));
 		const t = await h.sidecar({ dataDir, env: ENV });
 		await t.api('POST', '/api/sessions', { id: 'drift1' });
 
@@ -37,6 +40,7 @@ describe('WhatsApp Web version drift', () => {
 		expect(failed.detail).toContain('Requiring unknown module "WAWebConnModel"');
 		expect(failed.nextAttemptAt).not.toBeNull();
 		await pollUntil(() => fs.existsSync(savedPage(t)), (exists) => !exists, { what: 'the saved page cleared' });
+		expect(fs.existsSync(savedPage(t, OLDER))).toBe(true);
 
 		// The retry loads web.whatsapp.com, which still has the module: a QR, and READY after a scan.
 		const phone = await scanSession(t, h.fake, 'drift1');
