@@ -4,7 +4,7 @@ import path from 'path';
 import { PINNED_WEB_VERSION } from '../../fake-whatsapp-web';
 import { pollUntil } from '../../support/poll';
 import { scanSession, status, useSidecarHarness, waitForSession } from '../../support/sidecarHarness';
-import type { TestSidecar } from '../../support/testSidecar';
+import { startTestSidecar, type TestSidecar } from '../../support/testSidecar';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -114,6 +114,20 @@ describe('WhatsApp Web version drift', () => {
 		expect(failed.history.map((c: Json) => c.to)).toEqual(['STARTING', 'SCAN_QR', 'RECONNECTING']);
 		expect(Date.now() - scanned).toBeGreaterThanOrEqual(3_000);
 		await h.stop(t);
+	});
+
+	it('a page that never loads (no network) is no version problem: START_FAILED, and the saved pages stay', async () => {
+		const t = await startTestSidecar({ env: ENV, chromiumArgs: ['--host-resolver-rules=MAP * ~NOTFOUND'] });
+		try {
+			fs.mkdirSync(path.join(t.dataDir, 'wwebjs-cache'));
+			fs.writeFileSync(savedPage(t, '2.3000.1010000000'), h.fake.pageHtml({ version: '2.3000.1010000000' }));
+			await t.api('POST', '/api/sessions', { id: 'offline' });
+			const failed = await waitForSession(t, 'offline', (s) => s.status === 'RECONNECTING', 60_000, 'RECONNECTING');
+			expect(failed).toMatchObject({ reason: 'START_FAILED', detail: expect.stringContaining('net::ERR_NAME_NOT_RESOLVED') });
+			expect(fs.existsSync(savedPage(t, '2.3000.1010000000'))).toBe(true);
+		} finally {
+			await t.stop();
+		}
 	});
 
 	it('GET /api/server reports the library and the WhatsApp Web version, and SIDECAR_WEB_VERSION pins a saved page', async () => {
