@@ -109,6 +109,7 @@ export class Session {
 			this.retries.clear();
 			await this.endEngine();
 			this.retries.resetFailures();
+			this.webCacheCleared = false;
 			await this.launch('RESTART_REQUESTED');
 		});
 	}
