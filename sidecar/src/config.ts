@@ -24,6 +24,8 @@ export interface SupervisorOptions {
 	/** A session READY this long has its failure count reset. */
 	healthyResetMs: number;
 	startTimeoutMs: number;
+	/** How long a session whose page loaded may go without progress towards READY (0: no limit). */
+	readyTimeoutMs: number;
 	/** How long destroy() may take before the browser's process group is killed. */
 	destroyTimeoutMs: number;
 	watchdog: { intervalMs: number; timeoutMs: number; notConnectedMs: number };
@@ -73,7 +75,8 @@ export interface SidecarConfig {
 	logLevel: z.infer<typeof ENV_SCHEMA>['SIDECAR_LOG_LEVEL'];
 	maxSessions: number;
 	chromium: { executablePath?: string; noSandbox: 'auto' | boolean; extraArgs: string[] };
-	whatsapp: { webVersion: string; webVersionCache: 'local' | 'none' };
+	/** `webVersionFrom`: whether SIDECAR_WEB_VERSION was set, or the default (the pinned library's) applies. */
+	whatsapp: { webVersion: string; webVersionFrom: 'setting' | 'default'; webVersionCache: 'local' | 'none' };
 	supervisor: SupervisorOptions;
 	sending: SendingOptions;
 	events: EventOptions;
@@ -113,11 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 			noSandbox: e.SIDECAR_CHROMIUM_NO_SANDBOX === 'auto' ? 'auto' : e.SIDECAR_CHROMIUM_NO_SANDBOX === 'true',
 			extraArgs: e.SIDECAR_CHROMIUM_ARGS ? splitArgs(e.SIDECAR_CHROMIUM_ARGS) : [],
 		},
-		whatsapp: { webVersion: e.SIDECAR_WEB_VERSION, webVersionCache: e.SIDECAR_WEB_VERSION_CACHE },
+		whatsapp: {
+			webVersion: e.SIDECAR_WEB_VERSION,
+			webVersionFrom: env.SIDECAR_WEB_VERSION ? 'setting' : 'default',
+			webVersionCache: e.SIDECAR_WEB_VERSION_CACHE,
+		},
 		supervisor: {
 			backoff: { baseMs: e.SIDECAR_BACKOFF_BASE_MS, capMs: e.SIDECAR_BACKOFF_CAP_MS, maxAttempts: e.SIDECAR_BACKOFF_MAX_ATTEMPTS },
 			healthyResetMs: e.SIDECAR_HEALTHY_RESET_MS,
 			startTimeoutMs: e.SIDECAR_START_TIMEOUT_MS,
+			readyTimeoutMs: e.SIDECAR_READY_TIMEOUT_MS,
 			destroyTimeoutMs: e.SIDECAR_DESTROY_TIMEOUT_MS,
 			watchdog: {
 				intervalMs: e.SIDECAR_WATCHDOG_INTERVAL_MS,

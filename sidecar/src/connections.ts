@@ -33,6 +33,8 @@ export function connectParts(events: DomainEvents, parts: ConnectedParts): () =>
 		// The send queue: a READY session can send, acks move jobs on, a deleted session's waiting messages are cancelled.
 		events.on('session.status', (e) => messages.onSessionStatus(e.session, e.status)),
 		events.on('engine.ack', (e) => messages.onAck(e.session, e.ack)),
+		// Someone who writes is no longer a first contact: their held messages may go.
+		events.on('engine.message', (e) => messages.onIncoming(e.session, e.message)),
 		events.on('session.deleted', (e) => messages.onSessionDeleted(e.session)),
 		// Received messages: media downloaded and kept, then reported (`chat.message`); a deleted session's media goes.
 		events.on('engine.message', (e) => incoming.accept(e.session, e.message)),

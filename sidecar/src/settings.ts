@@ -109,13 +109,13 @@ export const SETTINGS = {
 		group: 'browser',
 		schema: z.string().min(1).default('2.3000.1017054665'),
 		meaning:
-			'The WhatsApp Web version to load. The default is the one the pinned whatsapp-web.js is made for; change it only when WhatsApp stops accepting that version (sessions then fail with `DEPRECATED_VERSION`).',
+			'The WhatsApp Web version sessions load, if its page is saved in `wwebjs-cache` (whatsapp-web.js saves the page of every login under that page\'s own version; `GET /api/server` lists them and says whether this one is `pinned`). Not saved: sessions load web.whatsapp.com, which serves whatever version WhatsApp ships that day. The default is the one the pinned whatsapp-web.js is made for. When a new WhatsApp Web breaks sessions (`WEB_VERSION_INCOMPATIBLE`), set it to a saved version that worked; when WhatsApp stops accepting a version, sessions fail with `DEPRECATED_VERSION`.',
 	},
 	SIDECAR_WEB_VERSION_CACHE: {
 		group: 'browser',
 		schema: z.enum(['local', 'none']).default('local'),
 		meaning:
-			'`local` keeps the WhatsApp Web page of that version in the data folder (`wwebjs-cache`) and loads it from there; `none` loads it from the network every time.',
+			'`local` keeps the WhatsApp Web pages sessions logged in with in the data folder (`wwebjs-cache`, one file per version) and loads the one of `SIDECAR_WEB_VERSION` from there; `none` loads web.whatsapp.com every time (nothing is pinned).',
 	},
 
 	// Sessions: limits, restarts and health checks
@@ -165,6 +165,12 @@ export const SETTINGS = {
 		group: 'sessions',
 		schema: ms(90_000),
 		meaning: 'The longest a session may take to start (open the browser, load WhatsApp Web) before the start counts as failed.',
+	},
+	SIDECAR_READY_TIMEOUT_MS: {
+		group: 'sessions',
+		schema: ms(120_000),
+		meaning:
+			'How long a session whose WhatsApp Web page has loaded (a login restoring, or a QR just scanned) may go without getting closer to `READY`: a new WhatsApp Web version can leave it waiting for ever. Past it the session restarts with reason `WEB_VERSION_INCOMPATIBLE`. Each step of the loading screen starts the time again; `0`: no limit.',
 	},
 	SIDECAR_DESTROY_TIMEOUT_MS: {
 		group: 'sessions',

@@ -10,6 +10,7 @@ import { sweepOrphanBrowsers } from './sessions/chrome/processes';
 import type { EngineFactory } from './sessions/engine/Engine';
 import { WwebjsEngine } from './sessions/engine/WwebjsEngine';
 import { SessionManager } from './sessions/SessionManager';
+import { whatsAppInfo } from './sessions/webVersionReport';
 import { openDatabase } from './storage/database';
 import { WebhookService } from './delivery/WebhookService';
 import type { Resolver } from './net/checkedLookup';
@@ -127,6 +128,7 @@ export async function startSidecar(
 		uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
 		nodeVersion: process.version,
 		browser,
+		whatsapp: whatsAppInfo(config.whatsapp, sessions.webVersionCacheDir, sessions.list()),
 	});
 	const app = createApp({
 		logger,

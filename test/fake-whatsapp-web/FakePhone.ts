@@ -23,6 +23,10 @@ export interface PhoneHost {
 	media(directPath: string): StoredMedia | undefined;
 	isRegistered(to: string): boolean;
 	readonly contacts: ContactDirectory;
+	/** Whether WhatsApp refuses messages to this chat from a number it never wrote to (the first-contact limit). */
+	isFirstContactRestricted(to: string): boolean;
+	/** How long after such a message is on screen the refusal (ack -1) comes. */
+	readonly firstContactNackMs: number;
 	backgroundError(error: Error): void;
 }
 
@@ -188,7 +192,8 @@ export class FakePhone extends EventEmitter {
 			this.emit('hung', request);
 			return { outcome: 'hang' };
 		}
-		const ack = this.host.isRegistered(request.to) ? 1 : -1;
+		const refused = this.isRefusedFirstContact(request.to);
+		const ack = this.host.isRegistered(request.to) && !refused ? 1 : -1;
 		const media = request.media ? this.host.media(request.media.directPath) : undefined;
 		const entry: OutboxEntry = {
 			id: request.id,
@@ -226,7 +231,25 @@ export class FakePhone extends EventEmitter {
 		this.sent.set(request.id, { entry, wire });
 		this.emit('sent', { ...entry });
 		if (ack === 1) this.scheduleAutoAcks(request.id);
-		return { outcome: 'accept', ack };
+		// WhatsApp takes a first contact it limits (the library reports it sent), then refuses it.
+		return refused ? { outcome: 'accept', ack, ackAfterMs: this.host.firstContactNackMs } : { outcome: 'accept', ack };
+	}
+
+	/** Whether this chat has ever written to this phone (a message from it reached the phone). */
+	hasWrittenFrom(chat: string): boolean {
+		return this.received.some((m) => m.chat === chat && !m.fromMe);
+	}
+
+	/**
+	 * What WhatsApp Web loads at start: the messages this phone received, and the chats it only wrote
+	 * to. Sent messages themselves are not loaded: an ack restores one when it comes (see ack()).
+	 */
+	history(): { received: WireMessage[]; sentTo: string[] } {
+		return { received: [...this.received], sentTo: [...new Set([...this.sent.values()].map((r) => r.wire.chat))] };
+	}
+
+	private isRefusedFirstContact(to: string): boolean {
+		return !to.endsWith('@g.us') && this.host.isFirstContactRestricted(to) && !this.hasWrittenFrom(to);
 	}
 
 	/** @internal the page sent a chat state (typing, recording, stop). */

@@ -6,7 +6,7 @@ import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
 import { renderPage } from './pageBundle';
 import { type PageRecord, PageRegistry } from './pages';
 import { createFakeServer, newStoredMedia } from './server';
-import type { FakeOptions, MediaInput } from './types';
+import type { FakeOptions, MediaInput, WebDrift } from './types';
 
 /** The WhatsApp Web version whatsapp-web.js 1.34.7 pins (Constants.DefaultOptions.webVersion). */
 export const PINNED_WEB_VERSION = '2.3000.1017054665';
@@ -32,12 +32,14 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();
+	private firstContactRestricted: Set<string> | 'all' = new Set();
 	private registeredOnly?: Set<string>;
 	private phoneCounter = 0;
 	private server?: https.Server;
 	private cert?: FakeCertificate;
 	private readonly pageConfig: Record<string, unknown>;
 	private readonly commandTimeoutMs: number;
+	readonly firstContactNackMs: number;
 
 	private constructor(options: FakeOptions) {
 		this.pageConfig = {
@@ -45,8 +47,10 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			bootDelayMs: options.bootDelayMs ?? 100,
 			syncDelayMs: options.syncDelayMs ?? 50,
 			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
+			drift: options.drift,
 		};
 		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
+		this.firstContactNackMs = options.firstContactNackMs ?? 150;
 	}
 
 	static async start(options: FakeOptions = {}): Promise<FakeWhatsAppWeb> {
@@ -71,6 +75,20 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${this.port},MAP * ~NOTFOUND`,
 			`--ignore-certificate-errors-spki-list=${this.cert!.spkiHash}`,
 		];
+	}
+
+	/**
+	 * What web.whatsapp.com serves from now on (pages already loaded keep theirs): another version,
+	 * and modules that differ from what the library expects. `{}` serves the pinned version, undrifted.
+	 */
+	serve(page: { version?: string; drift?: WebDrift }): void {
+		this.pageConfig.version = page.version ?? PINNED_WEB_VERSION;
+		this.pageConfig.drift = page.drift;
+	}
+
+	/** The HTML of a page as web.whatsapp.com would serve it (to save as a cached page, say). */
+	pageHtml(page: { version?: string; drift?: WebDrift } = {}): string {
+		return renderPage({ ...this.pageConfig, version: page.version ?? PINNED_WEB_VERSION, drift: page.drift });
 	}
 
 	/** Links the browser whose page shows this QR to a phone (a new number unless given). */
@@ -110,6 +128,19 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	/** These numbers are not on WhatsApp. */
 	setUnregistered(numbers: string[]): void {
 		for (const n of numbers) this.unregistered.add(digits(n));
+	}
+
+	/**
+	 * WhatsApp's first-contact limit for these numbers (or all): a message to one of them that never
+	 * wrote to the sending phone is taken, then refused with ack -1. Once they wrote, messages go.
+	 */
+	restrictFirstContacts(numbers: string[] | 'all'): void {
+		this.firstContactRestricted = numbers === 'all' ? 'all' : new Set(numbers.map(digits));
+	}
+
+	isFirstContactRestricted(to: string): boolean {
+		if (this.firstContactRestricted === 'all') return true;
+		return this.firstContactRestricted.has(digits(to.split('@')[0]));
 	}
 
 	isRegistered(to: string): boolean {

@@ -1,3 +1,3 @@
 export { FakeWhatsAppWeb, PINNED_WEB_VERSION } from './FakeWhatsAppWeb';
 export { FakePhone } from './FakePhone';
-export type { OutboxEntry, PageStatus, ReceiveOptions, MediaInput, FakeOptions } from './types';
+export type { OutboxEntry, PageStatus, ReceiveOptions, MediaInput, FakeOptions, WebDrift } from './types';

@@ -17,6 +17,7 @@ export const PAGE_SCRIPTS = [
 	'lids.ts',
 	'media.ts',
 	'modules.ts',
+	'drift.ts',
 	'commands.ts',
 	'boot.ts',
 ];

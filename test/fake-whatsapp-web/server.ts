@@ -92,6 +92,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 			const wid = body.wid ? String(body.wid) : `${String(body.user)}@c.us`;
 			return { exists: backend.isRegistered(wid), ...backend.contacts.query(wid) };
 		}
+		case 'history':
+			return backend.phoneFor(String(body.phone)).history();
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};

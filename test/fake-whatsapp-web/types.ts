@@ -57,6 +57,8 @@ export interface ReceiveOptions {
 export interface SendDecision {
 	outcome: 'accept' | 'reject' | 'hang';
 	ack?: number;
+	/** How long after the message is on screen (ack 0) the network's answer (`ack`) comes; default 0. */
+	ackAfterMs?: number;
 	error?: string;
 }
 
@@ -79,6 +81,19 @@ export interface WireMessage {
 	senderMapping?: { phone: string; lid: string };
 }
 
+/**
+ * A WhatsApp Web whose modules differ from what whatsapp-web.js 1.34.7 expects, as when WhatsApp
+ * ships a new Web version (page/drift.ts).
+ */
+export interface WebDrift {
+	/** Modules the page's loader no longer knows: `window.require` throws `Requiring unknown module "…"`, as WhatsApp Web's does. */
+	missingModules?: string[];
+	/** Members renamed, `{'WAWebConnModel.Conn.serialize': 'serializeConn'}`: gone under the old name. */
+	renamed?: Record<string, string>;
+	/** The page never says it synced (no Socket `change:hasSynced`); its loading screen stops at 99 %. */
+	neverSyncs?: boolean;
+}
+
 export interface FakeOptions {
 	/** Value of window.Debug.VERSION. Default: whatsapp-web.js 1.34.7's pinned web version. */
 	version?: string;
@@ -90,4 +105,8 @@ export interface FakeOptions {
 	logoutReloadDelayMs?: number;
 	/** How long a command waits for its page to be online (and listening, for traffic). Default 15 s. */
 	commandTimeoutMs?: number;
+	/** How long after a restricted first contact is on screen WhatsApp refuses it (ack -1). Default 150 ms. */
+	firstContactNackMs?: number;
+	/** Serve a drifted WhatsApp Web (default: none). */
+	drift?: WebDrift;
 }

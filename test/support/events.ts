@@ -28,6 +28,7 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		sendAt: null,
 		sentAt: null,
 		resent: false,
+		firstContact: null,
 		history: [],
 		createdAt: '2026-01-01T00:00:00.000Z',
 		...over,

@@ -1,4 +1,5 @@
 import type {
+	ChatHistory,
 	EngineEvent,
 	EngineFactory,
 	EngineOptions,
@@ -6,6 +7,7 @@ import type {
 	OutgoingMessage,
 	SentMessage,
 	UserAddresses,
+	WebVersionInfo,
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
 
@@ -35,6 +37,12 @@ export class ScriptedEngine implements WhatsAppEngine {
 	sendAck = 1;
 	/** Numbers numberId() reports as not on WhatsApp. */
 	readonly unregistered = new Set<string>();
+	/** Chat ids chatHistory() reports as never having written (first contacts); every other chat has. */
+	readonly firstContacts = new Set<string>();
+	/** What webVersion() reports once started. */
+	web: WebVersionInfo = { version: '2.3000.1017054665', source: 'remote' };
+	/** What diagnose() answers. */
+	diagnosis = 'scripted diagnosis';
 
 	constructor(readonly options: EngineOptions) {}
 
@@ -103,6 +111,18 @@ export class ScriptedEngine implements WhatsAppEngine {
 		this.lookups.push(userId);
 		if (this.lookupWith === 'hang') return new Promise(() => undefined);
 		return this.addresses.get(userId) ?? { lid: null, phone: userId.endsWith('@c.us') ? userId.split('@')[0] : null };
+	}
+
+	async chatHistory(chatId: string): Promise<ChatHistory> {
+		return this.firstContacts.has(chatId) ? { chatExists: false, theyWrote: false } : { chatExists: true, theyWrote: true };
+	}
+
+	webVersion(): WebVersionInfo | undefined {
+		return this.pageShown ? { ...this.web } : undefined;
+	}
+
+	async diagnose(): Promise<string> {
+		return this.diagnosis;
 	}
 
 	browserPid(): number | undefined {

@@ -52,6 +52,8 @@ export const ERROR_CODES = {
 	SEND_UNCERTAIN: { permanent: true, where: 'job' },
 	SEND_INTERRUPTED: { permanent: true, where: 'job' },
 	ACK_ERROR: { permanent: true, where: 'job' },
+	/** An error ack on a message to someone who never wrote to this number: WhatsApp's limit on first contacts. */
+	FIRST_CONTACT_RESTRICTED: { permanent: true, where: 'job' },
 	// Webhooks and received media.
 	WEBHOOK_NOT_FOUND: { permanent: true, where: 'request' },
 	WEBHOOK_URL_INVALID: { permanent: true, where: 'request' },

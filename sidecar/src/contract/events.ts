@@ -112,6 +112,11 @@ export interface JobPayload {
 	sendAt: string | null;
 	sentAt: string | null;
 	resent: boolean;
+	/**
+	 * Whether the recipient had never written to this number when the message went out (no chat with a
+	 * message from them): WhatsApp limits such messages. null: not known (not sent yet, a group, or the page could not say).
+	 */
+	firstContact: boolean | null;
 	history: Array<{ at: string; status: JobStatus; ack?: number; detail?: string }>;
 	createdAt: string;
 	error?: { code: string; message: string };

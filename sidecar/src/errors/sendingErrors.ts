@@ -70,6 +70,21 @@ export class AckError extends SidecarError {
 	}
 }
 
+/**
+ * WhatsApp took the message, then refused it: the person never wrote to this number, and WhatsApp
+ * limits messages to people who did not write first (its "reach-out" limit, error 463).
+ */
+export class FirstContactRestrictedError extends SidecarError {
+	constructor() {
+		super(
+			'FIRST_CONTACT_RESTRICTED',
+			'WhatsApp did not deliver this message: the person has never written to this number, and WhatsApp limits ' +
+				'messages to people who did not write first. Sending it again will not help. Ask them to write to you first ' +
+				'(a wa.me link or a QR code on your website, letter or desk), or reach them another way (a call, SMS or e-mail).',
+		);
+	}
+}
+
 export class JobNotFoundError extends SidecarError {
 	constructor(jobId: string) {
 		super('JOB_NOT_FOUND', `There is no message job "${jobId}" (finished jobs are forgotten after SIDECAR_JOB_RETENTION_MS).`);

@@ -7,6 +7,7 @@ import type { WebhookService } from '../delivery/WebhookService';
 import type { MessageService } from '../sending/MessageService';
 import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
 import type { SessionManager } from '../sessions/SessionManager';
+import type { WhatsAppInfo } from '../sessions/webVersionReport';
 import type { StorageStatus } from '../storage/StorageHealth';
 import { errorMiddleware, notFound } from './errorMiddleware';
 import { jsonBody } from './jsonBody';
@@ -28,6 +29,8 @@ export interface ServerInfo {
 	uptimeSeconds: number;
 	nodeVersion: string;
 	browser: ResolvedBrowser | { error: { code: string; message: string } };
+	/** The whatsapp-web.js and the WhatsApp Web version sessions run, and where that page came from. */
+	whatsapp: WhatsAppInfo;
 }
 
 export interface AppDeps {

@@ -22,7 +22,12 @@ export const ROUTES: RouteDoc[] = [
 	{ method: 'get', path: '/health', summary: 'Liveness (no API key)', responses: { 200: 'Running' }, public: true },
 	{ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: 'Metrics in the text format' } },
 	{ method: 'get', path: '/openapi.json', summary: 'This document', responses: { 200: 'OpenAPI 3 document' } },
-	{ method: 'get', path: '/api/server', summary: 'Version, uptime and browser', responses: { 200: 'Server info' } },
+	{
+		method: 'get',
+		path: '/api/server',
+		summary: 'Version, uptime, browser, and whatsapp: the whatsapp-web.js version and the WhatsApp Web version (requested, saved, what each session runs and whether from the cache or web.whatsapp.com)',
+		responses: { 200: 'Server info' },
+	},
 	{
 		method: 'post',
 		path: '/api/sessions',
@@ -75,13 +80,15 @@ export const ROUTES: RouteDoc[] = [
 	{ method: 'get', path: '/api/messages', summary: 'Jobs whose reference equals ?reference=<JSON>', responses: { 200: '{jobs: [...]}' } },
 	{ method: 'get', path: '/api/messages/{jobId}', summary: 'A job: status, ack, history, reference', responses: { 200: 'The job', 404: 'JOB_NOT_FOUND' } },
 	{ method: 'delete', path: '/api/messages/{jobId}', summary: 'Cancel a queued or scheduled job', responses: { 200: 'The job', 409: 'JOB_NOT_CANCELLABLE' } },
-	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, next send time, counters', responses: { 200: 'The queue' } },
+	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, what it waits for and until when, counters, first contacts against their daily cap', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/pause', summary: 'Hold the queue (accepting continues)', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/resume', summary: 'Send again', responses: { 200: 'The queue' } },
 	{
 		method: 'get',
 		path: '/api/sessions/{id}/contacts/{number}',
-		summary: 'Is this number (or …@lid) on WhatsApp? {registered, chatId, lid, phone}: lid is the linked id, phone the number behind a …@lid (null when WhatsApp does not tell)',
+		summary:
+			'Is this number (or …@lid) on WhatsApp, is there a chat with it, would a message be a first contact? ' +
+			'{registered, chatId, lid, phone, chatExists, firstContact}: lid is the linked id, phone the number behind a …@lid (null when WhatsApp does not tell)',
 		responses: { 200: 'The answer', 400: 'RECIPIENT_INVALID', 409: 'SESSION_NOT_READY' },
 	},
 	{

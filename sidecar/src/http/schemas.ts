@@ -11,7 +11,7 @@ export const sessionConfigSchema = z
 		pacing: z
 			.record(z.string(), z.unknown())
 			.optional()
-			.describe('How messages are paced: minGapMs, jitterMs, reply, caps, quietHours, warmup, typing (README: Pacing)'),
+			.describe('How messages are paced: minGapMs, jitterMs, reply, caps (firstContactPerDay among them), quietHours, warmup, typing (README: Pacing)'),
 	})
 	.strict();
 

@@ -53,6 +53,7 @@ export function jobView(job: MessageJob): JobPayload {
 		sendAt: job.status === 'scheduled' && job.notBefore ? new Date(job.notBefore).toISOString() : null,
 		sentAt: job.sentAt ? new Date(job.sentAt).toISOString() : null,
 		resent: job.resent,
+		firstContact: job.firstContact ?? null,
 		history: job.history,
 		createdAt: new Date(job.createdAt).toISOString(),
 		...(job.error ? { error: job.error } : {}),

@@ -2,7 +2,7 @@ import type { SendingOptions } from '../config';
 import { JobNotCancellableError, JobNotFoundError, SessionNotFoundError } from '../errors';
 import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
-import type { MessageAck } from '../sessions/engine/Engine';
+import type { IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { SessionManager } from '../sessions/SessionManager';
 import type { SessionStatus } from '../sessions/SessionStatus';
 import type { JobStore } from '../storage/JobStore';
@@ -149,6 +149,20 @@ export class MessageService {
 
 	onAck(sessionId: string, ack: MessageAck): void {
 		this.acks.onAck(sessionId, ack).catch((error) => this.log.error({ err: error }, 'could not record an ack'));
+	}
+
+	/**
+	 * Someone wrote: they are no longer a first contact, so their messages held by the first-contact
+	 * cap may go (the page is asked again right before the send).
+	 */
+	onIncoming(sessionId: string, message: IncomingMessage): void {
+		if (message.fromMe || message.isGroup) return;
+		const held = this.deps.store.waiting(sessionId).filter((job) => job.to === message.chatId && job.firstContact);
+		if (!held.length) return;
+		for (const job of held) job.firstContact = false;
+		Promise.all(held.map((job) => this.commits.commit(job)))
+			.then(() => this.wake(sessionId))
+			.catch((error) => this.log.error({ err: error }, 'could not record that a contact wrote'));
 	}
 
 	/** A deleted session's waiting messages are cancelled, never sent through another session. */

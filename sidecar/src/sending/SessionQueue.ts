@@ -6,6 +6,7 @@ import { backoffDelay } from '../sessions/backoff';
 import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
+import { firstContactOf } from './firstContact';
 import { failJob, markJob, markUncertain, recordSent } from './jobTransitions';
 import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
@@ -94,6 +95,11 @@ export class SessionQueue {
 			sentLastMinute: this.ledger.countSince(now - 60_000),
 			sentLastHour: this.ledger.countSince(now - 3_600_000),
 			sentLastDay: this.ledger.countSince(now - 86_400_000),
+			// Messages to people who never wrote to this number, against their own daily cap (null: none).
+			firstContacts: {
+				sentLastDay: this.ledger.countFirstContactsSince(now - 86_400_000),
+				perDay: this.deps.pacer().config.caps.firstContactPerDay,
+			},
 			totals: {
 				sent: jobs.filter((j) => j.messageIds.length > 0).length,
 				delivered: count('delivered') + count('read') + count('played'),
@@ -146,7 +152,7 @@ export class SessionQueue {
 			const decision =
 				due > now
 					? { at: due, reason: job.status === 'scheduled' ? 'sendAt' : 'retry' }
-					: this.deps.pacer().decide({ lane: job.lane, recipient: job.to, now, ledger: this.ledger, linkedAt: this.deps.linkedAt() });
+					: this.deps.pacer().decide(this.paceRequest(job, now));
 			if (decision.at <= now) {
 				this.sending = this.sendOne(job, engine)
 					.catch((error) => this.deps.logger.error({ err: error, job: job.id }, 'could not record a send'))
@@ -169,8 +175,13 @@ export class SessionQueue {
 		return [...firstPerRecipient.values()].sort((a, b) => (a.lane === b.lane ? a.seq - b.seq : a.lane === 'reply' ? -1 : 1));
 	}
 
+	private paceRequest(job: MessageJob, now: number) {
+		return { lane: job.lane, recipient: job.to, now, ledger: this.ledger, linkedAt: this.deps.linkedAt(), firstContact: job.firstContact };
+	}
+
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
 		const { store } = this.deps;
+		if (await this.heldAsFirstContact(job, engine)) return;
 		job.attempts += 1;
 		job.attemptStartedAt = Date.now();
 		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });
@@ -178,7 +189,7 @@ export class SessionQueue {
 		await this.deps.commit(job);
 		try {
 			const sent = await this.deps.send(job, engine);
-			this.noteSent(job.to);
+			this.noteSent(job.to, job.firstContact);
 			recordSent(job, sent);
 			this.deps.logger.debug({ job: job.id, messageId: sent.id }, 'message sent');
 		} catch (error) {
@@ -197,7 +208,7 @@ export class SessionQueue {
 		if (verdict.kind === 'permanent') return failJob(job, code, message);
 		if (verdict.kind === 'uncertain') {
 			// It may have left: count it against the caps, and say so instead of guessing.
-			this.noteSent(job.to);
+			this.noteSent(job.to, job.firstContact);
 			markUncertain(job, code, message);
 			this.deps.logger.warn({ job: job.id, err: error }, 'send outcome unknown; marked uncertain');
 			return;
@@ -211,8 +222,24 @@ export class SessionQueue {
 		this.deps.logger.warn({ job: job.id, err: error, delayMs: delay }, 'send failed; will retry');
 	}
 
-	private noteSent(recipient: string): void {
-		this.ledger.record(Date.now(), recipient, this.deps.pacer().gapsAfterSend());
+	/**
+	 * Asks the page, right before the send, whether the recipient ever wrote to this number, and
+	 * keeps the answer on the job. A first contact over its daily cap stays queued: the pump now
+	 * knows, and sleeps until the cap lets it go (`waitingFor: firstContactPerDay`).
+	 */
+	private async heldAsFirstContact(job: MessageJob, engine: WhatsAppEngine): Promise<boolean> {
+		const firstContact = await firstContactOf(job.to, engine, this.deps.options.sendTimeoutMs, this.deps.logger);
+		const changed = firstContact !== job.firstContact;
+		job.firstContact = firstContact;
+		if (firstContact !== true) return false;
+		const now = Date.now();
+		if (this.deps.pacer().decide(this.paceRequest(job, now)).at <= now) return false;
+		if (changed) await this.deps.commit(job);
+		return true;
+	}
+
+	private noteSent(recipient: string, firstContact = false): void {
+		this.ledger.record(Date.now(), recipient, this.deps.pacer().gapsAfterSend(), firstContact);
 		void this.persistState().catch((error) => this.deps.logger.error({ err: error }, 'could not save the send ledger'));
 	}
 

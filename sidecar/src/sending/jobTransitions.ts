@@ -1,4 +1,5 @@
 import type { JobStatus } from '../contract';
+import { AckError, FirstContactRestrictedError } from '../errors';
 import type { SentMessage } from '../sessions/engine/Engine';
 import type { MessageJob } from '../storage/records';
 import { statusForAck } from './MessageJob';
@@ -53,7 +54,9 @@ export function applyAck(job: MessageJob, ack: number): boolean {
 	if (ack < 0 && job.ack === -1) return false;
 	job.ack = ack;
 	if (ack < 0) {
-		job.error = { code: 'ACK_ERROR', message: 'WhatsApp reported an error for this message (it was not delivered).' };
+		// WhatsApp says no more than -1; to someone who never wrote first, that is its first-contact limit.
+		const error = job.firstContact ? new FirstContactRestrictedError() : new AckError();
+		job.error = { code: error.code, message: error.message };
 	}
 	// A job being sent again (after `undelivered`) keeps its place: recordSent() settles a send under
 	// way, and a resend still waiting goes ahead unless the first message turns out delivered.

@@ -7,8 +7,10 @@ import { withTimeout } from '../util/withTimeout';
 import { Conflicts } from './Conflicts';
 import { classifyDisconnect } from './disconnects';
 import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
+import { WEB_VERSION_INCOMPATIBLE, WebVersionIncompatibleError } from './engine/WebVersionIncompatibleError';
 import { EngineSlot } from './EngineSlot';
 import { QrCode, type QrRenderer } from './QrCode';
+import { ReadyDeadline } from './ReadyDeadline';
 import { RetrySchedule } from './RetrySchedule';
 import { SessionState } from './SessionState';
 import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
@@ -23,6 +25,11 @@ export interface SessionDeps {
 	wipeAuth(): Promise<void>;
 	/** Frees the profile's caches; only called while no browser runs. */
 	pruneCaches(): Promise<void>;
+	/**
+	 * Removes the saved page of this WhatsApp Web version (wwebjs-cache; unknown version: the requested
+	 * one), so the next start loads web.whatsapp.com instead of it.
+	 */
+	clearWebVersionCache(version: string | undefined): Promise<void>;
 	/** Where the session tells what happens to it: statuses, QRs, restarts, and its engine's acks and messages. */
 	events: DomainEvents;
 	/** Draws QR PNGs (tests pass a cheap one). */
@@ -46,6 +53,9 @@ export class Session {
 	private readonly conflicts = new Conflicts();
 	private readonly qrStarts: SlidingWindow;
 	private queue: Promise<unknown> = Promise.resolve();
+	private readyDeadline?: ReadyDeadline;
+	/** The saved WhatsApp Web page is cleared once per run of failures (see clearWebVersionCacheOnce). */
+	private webCacheCleared = false;
 	readonly qr: QrCode;
 	private readonly log: Logger;
 
@@ -77,6 +87,7 @@ export class Session {
 			this.checkQrStartLimit();
 			this.state.desired = 'running';
 			this.retries.resetFailures();
+			this.webCacheCleared = false;
 			this.retries.clear();
 			await this.launch(reason);
 		});
@@ -98,6 +109,7 @@ export class Session {
 			this.retries.clear();
 			await this.endEngine();
 			this.retries.resetFailures();
+			this.webCacheCleared = false;
 			await this.launch('RESTART_REQUESTED');
 		});
 	}
@@ -138,6 +150,7 @@ export class Session {
 			...this.retries.view(),
 			conflicts: this.conflicts.count,
 			browserPid: this.slot.current?.browserPid() ?? null,
+			webVersion: this.slot.current?.webVersion() ?? null,
 			createdAt: this.record.createdAt,
 			history: this.state.history(),
 		};
@@ -188,20 +201,43 @@ export class Session {
 		this.state.change('STARTING', reason);
 		const engine = this.deps.createEngine();
 		const generation = this.slot.attach(engine, (g, event) => this.onEngineEvent(g, event));
+		const deadline = new ReadyDeadline(this.deps.options.readyTimeoutMs, () => this.onReadyDeadline(generation));
+		this.readyDeadline = deadline;
 		try {
 			await withTimeout(engine.start(), this.deps.options.startTimeoutMs, 'starting WhatsApp Web');
+			if (this.slot.isCurrent(generation) && this.state.status !== 'READY') deadline.started();
 		} catch (error) {
-			await this.recover(generation, 'START_FAILED', (error as Error).message);
+			if (error instanceof WebVersionIncompatibleError) await this.recover(generation, WEB_VERSION_INCOMPATIBLE, error.detail);
+			else await this.recover(generation, 'START_FAILED', (error as Error).message);
 		}
+	}
+
+	/**
+	 * The page loaded, and then nothing: no READY and no progress for the ready time. Never a
+	 * silent hang: the engine says what WhatsApp Web lacks (or what it was doing), and the session
+	 * restarts with backoff like after any failure.
+	 */
+	private onReadyDeadline(generation: number): void {
+		void this.enqueue(async () => {
+			const engine = this.slot.current;
+			if (!this.slot.isCurrent(generation) || !engine || this.state.status === 'READY') return;
+			const seconds = Math.round(this.deps.options.readyTimeoutMs / 1000);
+			const diagnosis = await engine.diagnose();
+			await this.recover(generation, WEB_VERSION_INCOMPATIBLE, `no progress towards READY for ${seconds} s: ${diagnosis}`);
+		});
 	}
 
 	private onEngineEvent(generation: number, event: EngineEvent): void {
 		if (!this.slot.isCurrent(generation)) return;
 		switch (event.type) {
 			case 'qr':
+				this.readyDeadline?.qrShown();
 				return this.onQr(generation, event.qr);
 			case 'authenticated':
+				this.readyDeadline?.progress();
 				return this.state.change('AUTHENTICATED', 'LOGIN_ACCEPTED');
+			case 'loading':
+				return this.readyDeadline?.progress();
 			case 'ready':
 				return this.onReady(generation, event.account);
 			case 'state':
@@ -246,6 +282,8 @@ export class Session {
 	}
 
 	private onReady(generation: number, account: AccountInfo): void {
+		this.readyDeadline?.stop();
+		this.webCacheCleared = false;
 		this.state.link(account);
 		this.qr.clear();
 		this.state.change('READY', 'CONNECTED');
@@ -309,6 +347,7 @@ export class Session {
 			this.state.change('RECONNECTING', reason, detail);
 		}
 		await this.slot.stop(engine);
+		if (reason === WEB_VERSION_INCOMPATIBLE) await this.clearWebVersionCacheOnce(engine?.webVersion()?.version ?? undefined);
 		if (delayMs !== undefined) this.scheduleRetry(delayMs, reason);
 	}
 
@@ -322,8 +361,28 @@ export class Session {
 		});
 	}
 
+	/**
+	 * The saved page of the failing version goes, once per run of failures: it may be the page that
+	 * no longer works (a saved one WhatsApp moved away from), or one the library saved at login
+	 * before it found it could not get ready, which would otherwise be loaded again and again. The
+	 * next start loads what web.whatsapp.com serves. Other saved versions stay: they are what an
+	 * older version can be pinned to (SIDECAR_WEB_VERSION).
+	 */
+	private async clearWebVersionCacheOnce(version: string | undefined): Promise<void> {
+		if (this.webCacheCleared) return;
+		this.webCacheCleared = true;
+		try {
+			await this.deps.clearWebVersionCache(version);
+			this.log.warn({ version }, 'removed the saved WhatsApp Web page of this version (wwebjs-cache); the next start loads web.whatsapp.com');
+		} catch (error) {
+			this.log.warn({ err: error }, 'could not clear the saved WhatsApp Web page');
+		}
+	}
+
 	/** Takes the engine away from the session: its later events are ignored from now on. */
 	private detachEngine(): WhatsAppEngine | undefined {
+		this.readyDeadline?.stop();
+		this.readyDeadline = undefined;
 		this.retries.cancelHealthyReset();
 		return this.slot.detach();
 	}

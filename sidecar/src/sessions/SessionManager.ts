@@ -38,9 +38,12 @@ export class SessionManager {
 	private shuttingDown = false;
 	/** LocalAuth's dataPath: every session's Chrome profile lives below it. */
 	readonly authDir: string;
+	/** Where WhatsApp Web pages are saved, one `<version>.html` each (SIDECAR_WEB_VERSION_CACHE=local); shared by the sessions. */
+	readonly webVersionCacheDir: string;
 
 	constructor(private readonly deps: SessionManagerDeps) {
 		this.authDir = path.join(deps.config.dataDir, 'sessions');
+		this.webVersionCacheDir = path.join(deps.config.dataDir, 'wwebjs-cache');
 	}
 
 	/** Kills browsers a previous run left behind, loads the registry, and restarts sessions meant to run, staggered. */
@@ -158,6 +161,8 @@ export class SessionManager {
 			},
 			wipeAuth: () => this.removeProfile(record.id),
 			pruneCaches: () => pruneProfileCaches(this.profileDir(record.id)).then(() => undefined),
+			clearWebVersionCache: (version) =>
+				fs.promises.rm(path.join(this.webVersionCacheDir, `${path.basename(version ?? config.whatsapp.webVersion)}.html`), { force: true }),
 			events: this.deps.events,
 			createEngine: () =>
 				this.deps.engineFactory({
@@ -170,7 +175,7 @@ export class SessionManager {
 					webVersion: config.whatsapp.webVersion,
 					webVersionCache:
 						config.whatsapp.webVersionCache === 'local'
-							? { type: 'local', path: path.join(config.dataDir, 'wwebjs-cache') }
+							? { type: 'local', path: this.webVersionCacheDir }
 							: { type: 'none' },
 					takeoverOnConflict: (record.config.conflictPolicy ?? config.supervisor.conflict.policy) === 'takeover',
 					destroyTimeoutMs: config.supervisor.destroyTimeoutMs,

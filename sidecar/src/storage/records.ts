@@ -110,6 +110,8 @@ export interface MessageJob {
 	attemptStartedAt?: number;
 	sentAt?: number;
 	resent: boolean;
+	/** Whether the recipient had never written to this number at the last send attempt (unset: not known). */
+	firstContact?: boolean;
 	error?: JobError;
 	history: JobHistoryEntry[];
 	createdAt: number;

@@ -8,6 +8,14 @@ interface FakePageConfig {
 	syncDelayMs: number;
 	/** Delay between a phone logout and the reload to /?post_logout=1. */
 	logoutReloadDelayMs: number;
+	/** A WhatsApp Web whose modules differ from what the library expects (page/drift.ts). */
+	drift?: WebDrift;
+}
+
+interface WebDrift {
+	missingModules?: string[];
+	renamed?: Record<string, string>;
+	neverSyncs?: boolean;
 }
 declare const FAKE_CONFIG: FakePageConfig;
 

@@ -36,6 +36,8 @@ class ChatModel extends Model {
 	declare id: Wid;
 	declare msgs: Collection<MsgModel>;
 	declare groupMetadata?: Model;
+	/** The key of the last message received in this chat (WhatsApp Web's; unset: they never wrote). */
+	declare lastReceivedKey?: MsgKey;
 
 	override serialize(): Record<string, unknown> {
 		const plain = super.serialize();
@@ -193,8 +195,23 @@ function receiveMessage(wire: WireMessage): { id: string } {
 	const msg = messageFromWire(wire, true);
 	Msg.add(msg);
 	chat.msgs.add(msg);
-	chat.set({ t: wire.t, unreadCount: ((chat.get('unreadCount') as number) ?? 0) + 1 });
+	chat.set({ t: wire.t, unreadCount: ((chat.get('unreadCount') as number) ?? 0) + 1, lastReceivedKey: msg.id });
 	return { id: msg.id._serialized };
+}
+
+/**
+ * The chats this phone already has, loaded at start as WhatsApp Web loads them from
+ * its database: quietly (no `add` for the library to report as new), with the
+ * last received message of each chat known.
+ */
+function restoreChats(history: { received: WireMessage[]; sentTo: string[] }): void {
+	for (const chat of history.sentTo) findOrCreateChat(createWid(chat));
+	for (const wire of history.received) {
+		const chat = findOrCreateChat(createWid(wire.chat), wire.group);
+		const msg = Msg.add(messageFromWire(wire, false), { silent: true });
+		chat.msgs.add(msg, { silent: true });
+		chat.set({ t: wire.t, lastReceivedKey: msg.id }, undefined, { silent: true });
+	}
 }
 
 /**

@@ -43,7 +43,7 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebSocketModel: { Socket },
 	WAWebCmd: { Cmd },
 	WAWebConnModel: { Conn },
-	WAWebOfflineHandler: { OfflineMessageHandler: { getOfflineDeliveryProgress: () => 100 } },
+	WAWebOfflineHandler: { OfflineMessageHandler: { getOfflineDeliveryProgress: () => offlineProgress.percent } },
 	WAWebAltDeviceLinkingApi: {
 		setPairingType: () => undefined,
 		initializeAltDeviceLinking: async () => undefined,
@@ -134,6 +134,7 @@ const WA_MODULES: Record<string, unknown> = {
 const reportedUnknownModules = new Set<string>();
 
 function requireModule(name: string): unknown {
+	if (isDroppedModule(name)) throw new Error(`Requiring unknown module "${name}"`);
 	if (name in WA_MODULES) return WA_MODULES[name];
 	if (!reportedUnknownModules.has(name)) {
 		reportedUnknownModules.add(name);

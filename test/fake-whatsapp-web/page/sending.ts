@@ -4,8 +4,10 @@
 
 interface SendDecision {
 	outcome: 'accept' | 'reject' | 'hang';
-	/** Ack the network gives an accepted message: 1 (server) or -1 (unknown number). */
+	/** Ack the network gives an accepted message: 1 (server) or -1 (unknown number, a refused first contact). */
 	ack?: number;
+	/** How long the network takes to answer (a refused first contact shows as sent for a moment). */
+	ackAfterMs?: number;
 	error?: string;
 }
 
@@ -50,7 +52,7 @@ function addAndSendMsgToChat(chat: ChatModel, attrs: Record<string, unknown>): [
 			msg.set('ack', decision.ack ?? 1);
 			if (msg.get('isUnsentMedia')) msg.set('isUnsentMedia', false);
 			settleSend({ messageSendResult: (decision.ack ?? 1) >= 1 ? 'OK' : 'ERROR' });
-		}, 0);
+		}, decision.ackAfterMs ?? 0);
 		return msg;
 	})();
 	added.catch(failSend);

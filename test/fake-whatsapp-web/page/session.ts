@@ -34,6 +34,9 @@ const Cmd = new (class extends Emitter {
 	}
 })();
 
+/** The loading screen's progress after a login (WAWebOfflineHandler reports it). */
+const offlineProgress = { percent: 100 };
+
 const session = {
 	pairing: undefined as Pairing | undefined,
 	booted: false,
@@ -92,6 +95,7 @@ function maybeSync(): void {
 		!Socket.hasSynced &&
 		Socket.listenerCount('change:hasSynced') > 0;
 	if (!ready) return;
+	if (FAKE_CONFIG.drift?.neverSyncs) return void setTimeout(() => stallSync(), FAKE_CONFIG.syncDelayMs);
 	setTimeout(() => {
 		if (session.pairing && Socket.state === 'CONNECTED') Socket.set('hasSynced', true);
 		reportStatus();
@@ -110,6 +114,7 @@ async function bootSession(): Promise<void> {
 	session.booted = true;
 	if (stored) {
 		applyPairing(stored);
+		restoreChats(await rpc<{ received: WireMessage[]; sentTo: string[] }>('history', { phone: stored.phone }));
 		Socket.set('state', 'CONNECTED');
 	} else {
 		rotateQrRef();

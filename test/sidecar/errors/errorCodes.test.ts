@@ -43,6 +43,7 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	SEND_UNCERTAIN: new errors.SendUncertainError('no answer within 60 s'),
 	SEND_INTERRUPTED: new errors.SendInterruptedError(),
 	ACK_ERROR: new errors.AckError(),
+	FIRST_CONTACT_RESTRICTED: new errors.FirstContactRestrictedError(),
 	WEBHOOK_NOT_FOUND: new errors.WebhookNotFoundError('wh_1'),
 	WEBHOOK_URL_INVALID: new errors.WebhookUrlInvalidError('it is not a URL'),
 	WEBHOOK_URL_BLOCKED: new errors.WebhookUrlBlockedError('169.254.169.254'),

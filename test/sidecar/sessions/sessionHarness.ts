@@ -9,6 +9,7 @@ export const OPTIONS: SupervisorOptions = {
 	backoff: { baseMs: 1_000, capMs: 60_000, maxAttempts: 3 },
 	healthyResetMs: 60_000,
 	startTimeoutMs: 30_000,
+	readyTimeoutMs: 0, // off unless a test is about it (webVersionDrift.test.ts)
 	destroyTimeoutMs: 1_000,
 	watchdog: { intervalMs: 10_000, timeoutMs: 2_000, notConnectedMs: 30_000 },
 	qr: { maxUnscanned: 3, startLimit: 2, startWindowMs: 600_000 },
@@ -25,6 +26,7 @@ export function makeSession(
 	const engines = scriptedEngines();
 	const persisted: SessionRecord[] = [];
 	const wipeAuth = jest.fn(async () => undefined);
+	const clearWebVersionCache = jest.fn(async (_version: string | undefined) => undefined);
 	const restarts: Array<{ reason: string; delayMs: number }> = [];
 	const events = new DomainEvents(createLogger('silent'));
 	events.on('session.restartScheduled', ({ reason, delayMs }) => void restarts.push({ reason, delayMs }));
@@ -49,6 +51,7 @@ export function makeSession(
 			persist: (r) => persisted.push(r),
 			wipeAuth,
 			pruneCaches: async () => undefined,
+			clearWebVersionCache,
 			events,
 			random: () => 1,
 			// A PNG signature stands in for the drawing: encoding real QRs is slow inside jest
@@ -56,7 +59,7 @@ export function makeSession(
 			renderQr: async (raw) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(raw)]),
 		},
 	);
-	return { session, engines, persisted, wipeAuth, restarts, statuses };
+	return { session, engines, persisted, wipeAuth, clearWebVersionCache, restarts, statuses };
 }
 
 /** Lets promise chains run (setImmediate is not faked). */

@@ -28,7 +28,10 @@ export const checkNumberDescription = updateDisplayOptions(
 	properties,
 );
 
-/** Whether a number is on WhatsApp (`registered`), its chat ID and linked ID, asked through a connected session. */
+/**
+ * Whether a number is on WhatsApp (`registered`), its chat ID and linked ID, asked through a connected session,
+ * and whether a chat with it exists and a message would be a first contact (`chatExists`, `firstContact`).
+ */
 export async function checkNumber(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const session = getSessionId.call(this, itemIndex);
 	const number = String(this.getNodeParameter('number', itemIndex, '')).trim();

@@ -14,7 +14,7 @@ export const contactDescription: INodeProperties[] = [
 			{
 				name: 'Check Number',
 				value: 'checkNumber',
-				description: 'Find out whether a phone number is on WhatsApp (the session must be connected)',
+				description: 'Find out whether a phone number is on WhatsApp, and whether it ever wrote to you (the session must be connected)',
 				action: 'Check a phone number',
 			},
 		],

@@ -4,6 +4,7 @@ import { normalizeRecipient } from '../../sending/recipients';
 import type { SessionManager } from '../../sessions/SessionManager';
 import type { UserAddresses, WhatsAppEngine } from '../../sessions/engine/Engine';
 import { withTimeout } from '../../util/withTimeout';
+import { contactChat } from './contactChat';
 
 const CHECK_TIMEOUT_MS = 30_000;
 
@@ -14,8 +15,9 @@ export interface LearnsAddresses {
 
 /**
  * Whether a number (or a linked id) is on WhatsApp, asked through a READY session
- * (n8n's Check Number), with the person's other address: `lid` for a number, `phone`
- * for a `…@lid` (null when WhatsApp does not tell it).
+ * (n8n's Check Number), with the person's other address (`lid` for a number, `phone`
+ * for a `…@lid`; null when WhatsApp does not tell it), and whether a chat with them
+ * exists and a message would be a first contact (`chatExists`, `firstContact`).
  */
 export function contactRoutes(manager: SessionManager, defaultCountryCode: string | undefined, addresses?: LearnsAddresses): Router {
 	const router = Router();
@@ -27,19 +29,22 @@ export function contactRoutes(manager: SessionManager, defaultCountryCode: strin
 		const engine = session.readyEngine();
 		if (!engine) throw new SessionNotReadyError(session.id);
 		if (recipient.kind !== 'user') {
-			res.json({ input, chatId: recipient.chatId, kind: recipient.kind, registered: null, lid: null, phone: null });
+			res.json({ input, chatId: recipient.chatId, kind: recipient.kind, registered: null, lid: null, phone: null, ...(await contactChat(engine, recipient.chatId, false)) });
 			return;
 		}
 		if (!recipient.number) {
 			// A linked id: WhatsApp answers nothing for one it does not know.
 			const found = await lookup(engine, recipient.chatId);
 			if (found.lid && found.phone) addresses?.learn(session.id, found.lid, found.phone);
-			res.json({ input, number: found.phone, chatId: recipient.chatId, kind: 'user', registered: found.lid !== null, lid: found.lid, phone: found.phone });
+			const registered = found.lid !== null;
+			const chat = registered ? await contactChat(engine, recipient.chatId, true) : { chatExists: false, firstContact: null };
+			res.json({ input, number: found.phone, chatId: recipient.chatId, kind: 'user', registered, lid: found.lid, phone: found.phone, ...chat });
 			return;
 		}
 		const found = await withTimeout(engine.numberId(recipient.number), CHECK_TIMEOUT_MS, 'checking the number');
 		const pair = found ? await lookup(engine, found) : { lid: null, phone: null };
 		if (pair.lid && pair.phone) addresses?.learn(session.id, pair.lid, pair.phone);
+		const chat = found ? await contactChat(engine, found, true) : { chatExists: false, firstContact: null };
 		res.json({
 			input,
 			number: recipient.number,
@@ -48,6 +53,7 @@ export function contactRoutes(manager: SessionManager, defaultCountryCode: strin
 			registered: found !== null,
 			lid: pair.lid,
 			phone: found ? (pair.phone ?? recipient.number) : recipient.number,
+			...chat,
 		});
 	});
 

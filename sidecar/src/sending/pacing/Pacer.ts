@@ -13,10 +13,20 @@ import type { SendLedger } from './SendLedger';
  *   windows, counting both lanes. Replies go ahead of bulk in the queue, but a
  *   flood of replies is still a flood.
  * - Warm-up: a newly linked number gets a lower daily cap for its first days.
+ * - First contacts: messages to people who never wrote to this number have a daily
+ *   cap of their own (WhatsApp limits them, and they draw the spam reports).
  * - Quiet hours: bulk only (see PacingConfig).
  */
 
-export type PaceReason = 'gap' | 'perMinute' | 'perHour' | 'perDay' | 'perRecipient' | 'quietHours' | 'warmup';
+export type PaceReason =
+	| 'gap'
+	| 'perMinute'
+	| 'perHour'
+	| 'perDay'
+	| 'perRecipient'
+	| 'quietHours'
+	| 'warmup'
+	| 'firstContactPerDay';
 
 export interface PaceRequest {
 	lane: Lane;
@@ -26,6 +36,8 @@ export interface PaceRequest {
 	ledger: SendLedger;
 	/** When the number was linked (epoch ms); without it there is no warm-up. */
 	linkedAt?: number;
+	/** The recipient never wrote to this number (known once the queue asked the page); the first-contact cap applies. */
+	firstContact?: boolean;
 }
 
 export interface PaceDecision {
@@ -121,6 +133,7 @@ export class Pacer {
 			holds.push(this.capHold(ledger, t, DAY, caps.perDay, 'perDay'));
 			holds.push(this.capHold(ledger, t, HOUR, caps.perRecipientPerHour, 'perRecipient', request.recipient));
 			holds.push(this.warmupHold(ledger, t, request.linkedAt));
+			if (request.firstContact) holds.push(this.firstContactHold(ledger, t));
 		}
 		let longest: Hold | null = null;
 		for (const hold of holds) if (hold && (!longest || hold.until > longest.until)) longest = hold;
@@ -145,6 +158,17 @@ export class Pacer {
 		if (count < cap) return null;
 		const leaving = ledger.oldestSince(since, recipient, count - cap);
 		return leaving === null ? null : { until: leaving + windowMs, reason };
+	}
+
+	/** The first-contact cap over a sliding 24 h, like perDay but counting first contacts only. */
+	private firstContactHold(ledger: SendLedger, t: number): Hold | null {
+		const cap = this.config.caps.firstContactPerDay;
+		if (cap === null) return null;
+		const since = t - DAY;
+		const count = ledger.countFirstContactsSince(since);
+		if (count < cap) return null;
+		const leaving = ledger.oldestFirstContactSince(since, count - cap);
+		return leaving === null ? null : { until: leaving + DAY, reason: 'firstContactPerDay' };
 	}
 
 	/**

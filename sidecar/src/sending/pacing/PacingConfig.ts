@@ -75,6 +75,12 @@ export const PACING_SCHEMA = z
 				perHour: count(80),
 				perDay: count(500),
 				perRecipientPerHour: count(4),
+				/**
+				 * Messages to people who never wrote to this number, in any 24 h (null: no such cap). WhatsApp
+				 * refuses many of them outright (its first-contact limit) and they draw the spam reports that get
+				 * numbers banned; 20 a day is a few new patients or customers, not a cold list. README: Pacing.
+				 */
+				firstContactPerDay: count(20).nullable(),
 			})
 			.strict()
 			.prefault({}),

@@ -16,6 +16,8 @@ export interface LedgerEntry {
 	at: number;
 	/** The chat id it went to. */
 	recipient: string;
+	/** It went to someone who had never written to this number (the first-contact cap counts these). */
+	firstContact?: boolean;
 }
 
 export interface LaneGaps {
@@ -26,10 +28,13 @@ export interface LaneGaps {
 /** The longest window a cap counts over; older sends are dropped. */
 export const LEDGER_SPAN_MS = 86_400_000;
 
-/** Stored form: sends as `[at, recipient]` pairs, oldest first; a day at 500 sends stays a few KB. */
+/**
+ * Stored form: sends as `[at, recipient]` pairs, oldest first, with a third element `1` for a first
+ * contact (ledgers written before that have pairs only); a day at 500 sends stays a few KB.
+ */
 const LEDGER_JSON_SCHEMA = z
 	.object({
-		sends: z.array(z.tuple([z.number(), z.string()])),
+		sends: z.array(z.union([z.tuple([z.number(), z.string()]), z.tuple([z.number(), z.string(), z.literal(1)])])),
 		nextBulkAt: z.number(),
 		nextReplyAt: z.number(),
 	})
@@ -62,10 +67,10 @@ export class SendLedger {
 	 * or bulk, restarts both gaps. A send recorded out of order cannot bring a
 	 * next time forward.
 	 */
-	record(at: number, recipient: string, gaps: LaneGaps): void {
+	record(at: number, recipient: string, gaps: LaneGaps, firstContact = false): void {
 		let i = this.entries.length;
 		while (i > 0 && this.entries[i - 1].at > at) i--;
-		this.entries.splice(i, 0, { at, recipient });
+		this.entries.splice(i, 0, firstContact ? { at, recipient, firstContact } : { at, recipient });
 		this.bulkAt = Math.max(this.bulkAt, at + gaps.bulkMs);
 		this.replyAt = Math.max(this.replyAt, at + gaps.replyMs);
 		this.prune(this.entries[this.entries.length - 1].at);
@@ -91,6 +96,22 @@ export class SendLedger {
 		return count;
 	}
 
+	/** First contacts strictly after `since`. */
+	countFirstContactsSince(since: number): number {
+		let count = 0;
+		for (let i = this.firstAfter(since); i < this.entries.length; i++) if (this.entries[i].firstContact) count++;
+		return count;
+	}
+
+	/** Like oldestSince, over first contacts only. */
+	oldestFirstContactSince(since: number, skip = 0): number | null {
+		let left = skip;
+		for (let i = this.firstAfter(since); i < this.entries.length; i++) {
+			if (this.entries[i].firstContact && left-- === 0) return this.entries[i].at;
+		}
+		return null;
+	}
+
 	/**
 	 * Time of the oldest send after `since` (to one recipient when given), or null.
 	 * `skip` passes over that many more: when a window holds more than its cap
@@ -113,7 +134,7 @@ export class SendLedger {
 
 	toJSON(): LedgerJSON {
 		return {
-			sends: this.entries.map((e): [number, string] => [e.at, e.recipient]),
+			sends: this.entries.map((e): LedgerJSON['sends'][number] => (e.firstContact ? [e.at, e.recipient, 1] : [e.at, e.recipient])),
 			nextBulkAt: this.bulkAt,
 			nextReplyAt: this.replyAt,
 		};
@@ -123,7 +144,9 @@ export class SendLedger {
 	static fromJSON(json: unknown): SendLedger {
 		const data = LEDGER_JSON_SCHEMA.parse(json);
 		const ledger = new SendLedger();
-		ledger.entries = data.sends.map(([at, recipient]) => ({ at, recipient })).sort((a, b) => a.at - b.at);
+		ledger.entries = data.sends
+			.map(([at, recipient, firstContact]) => (firstContact ? { at, recipient, firstContact: true } : { at, recipient }))
+			.sort((a, b) => a.at - b.at);
 		ledger.bulkAt = data.nextBulkAt;
 		ledger.replyAt = data.nextReplyAt;
 		return ledger;

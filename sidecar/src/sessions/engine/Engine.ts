@@ -31,6 +31,13 @@ export interface SentMessage {
 	ack: number;
 }
 
+/** What this account's chat with someone holds, as WhatsApp Web knows it. */
+export interface ChatHistory {
+	chatExists: boolean;
+	/** A message from them is in the chat: they have written to this number. */
+	theyWrote: boolean;
+}
+
 /** An ack on a message this account sent: 1 server, 2 device, 3 read, 4 played, -1 error. */
 export interface MessageAck {
 	messageId: string;
@@ -68,7 +75,17 @@ export type EngineEvent =
 	| { type: 'disconnected'; reason: string }
 	| { type: 'browserGone'; failure: BrowserFailure; detail?: string }
 	| { type: 'ack'; ack: MessageAck }
+	/** WhatsApp Web's loading screen moved (the sync after a login): progress towards `ready`. */
+	| { type: 'loading'; percent: number }
 	| { type: 'message'; message: IncomingMessage };
+
+/** The WhatsApp Web a session's page runs, and where that page came from. */
+export interface WebVersionInfo {
+	/** The page's own version (window.Debug.VERSION); null until the page said it. */
+	version: string | null;
+	/** `cache`: the saved page of the requested version (wwebjs-cache); `remote`: web.whatsapp.com, whatever version WhatsApp serves now. */
+	source: 'cache' | 'remote';
+}
 
 export interface EngineStopOutcome {
 	/** destroy() finished within its time limit. */
@@ -99,6 +116,12 @@ export interface WhatsAppEngine {
 	 * linked id and the phone number (digits). Either is null when WhatsApp does not say.
 	 */
 	lidAndPhone(userId: string): Promise<UserAddresses>;
+	/** The chat with this id, read without creating it (first-contact checks). */
+	chatHistory(chatId: string): Promise<ChatHistory>;
+	/** The WhatsApp Web this engine's page runs; undefined before start() loads one. */
+	webVersion(): WebVersionInfo | undefined;
+	/** Why the page is not getting ready, in words (what WhatsApp Web lacks, or what it is doing); never throws. */
+	diagnose(): Promise<string>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;

@@ -1,18 +1,36 @@
+import fs from 'fs';
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { Client, MessageMedia, type Message } from 'whatsapp-web.js';
 import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
-import type { EngineEvent, EngineOptions, EngineStopOutcome, OutgoingMessage, SentMessage, UserAddresses, WhatsAppEngine } from './Engine';
+import { readChatHistory } from './chatHistory';
+import type {
+	ChatHistory,
+	EngineEvent,
+	EngineOptions,
+	EngineStopOutcome,
+	OutgoingMessage,
+	SentMessage,
+	UserAddresses,
+	WebVersionInfo,
+	WhatsAppEngine,
+} from './Engine';
 import { profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
+import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
+import { describeProbe, isIncompatible, probeWebPage, WEB_REQUIREMENTS, type WebProbe } from './webCompatibility';
+import { WebVersionIncompatibleError } from './WebVersionIncompatibleError';
 
 /** whatsapp-web.js's own default, set explicitly so a library default change cannot surprise us. */
 const USER_AGENT =
 	'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36';
 const BROWSER_EXIT_GRACE_MS = 3_000;
+const PROBE_TIMEOUT_MS = 10_000;
+/** The page the library loads; only a failure there can be WhatsApp Web's doing (not a network error page). */
+const WHATSAPP_WEB = 'https://web.whatsapp.com/';
 const CLIENT_EVENTS = [
 	'qr',
 	'authenticated',
@@ -22,6 +40,7 @@ const CLIENT_EVENTS = [
 	'auth_failure',
 	'message_ack',
 	'message_create',
+	'loading_screen',
 ] as const;
 
 /**
@@ -39,6 +58,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 	private pid?: number;
 	private stopping?: Promise<EngineStopOutcome>;
 	private loggedOut = false;
+	private web?: WebVersionInfo;
 	private readonly profileDir: string;
 
 	constructor(private readonly options: EngineOptions) {
@@ -87,7 +107,13 @@ export class WwebjsEngine implements WhatsAppEngine {
 		});
 		this.client = client;
 		this.attachClient(client);
-		await client.initialize();
+		this.web = { version: null, source: this.cachedPageExists() ? 'cache' : 'remote' };
+		try {
+			await client.initialize();
+		} catch (error) {
+			throw await this.explainStartFailure(client, error);
+		}
+		this.web.version = await client.getWWebVersion().catch(() => null);
 
 		// The library opened its own tab (through its own connection, so its Page objects are not
 		// ours); the launch's blank tab only costs memory.
@@ -151,6 +177,21 @@ export class WwebjsEngine implements WhatsAppEngine {
 		const lid = typeof found?.lid === 'string' && found.lid.endsWith('@lid') ? found.lid : null;
 		const pn = typeof found?.pn === 'string' ? found.pn.split('@')[0] : '';
 		return { lid, phone: /^\d+$/.test(pn) ? pn : null };
+	}
+
+	async chatHistory(chatId: string): Promise<ChatHistory> {
+		const page = this.readyClient().pupPage;
+		if (!page) throw new Error('the browser is not running');
+		return page.evaluate(readChatHistory, chatId);
+	}
+
+	webVersion(): WebVersionInfo | undefined {
+		return this.web && { ...this.web };
+	}
+
+	async diagnose(): Promise<string> {
+		const probe = await this.probeWeb(this.client);
+		return probe ? this.describe(probe) : 'the WhatsApp Web page did not answer';
 	}
 
 	browserPid(): number | undefined {
@@ -220,10 +261,49 @@ export class WwebjsEngine implements WhatsAppEngine {
 				.then((incoming) => this.emit({ type: 'message', message: incoming }))
 				.catch(() => undefined);
 		});
+		client.on('loading_screen', (percent: number) => this.emit({ type: 'loading', percent: Number(percent) }));
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>
 			this.emit({ type: 'browserGone', failure: 'PAGE_CLOSED', detail: `auth failure: ${message}` }),
 		);
+	}
+
+	/** With a `local` cache, the library serves the saved page of the requested version when it has one. */
+	private cachedPageExists(): boolean {
+		const cache = this.options.webVersionCache;
+		return cache.type === 'local' && fs.existsSync(path.join(cache.path, `${this.options.webVersion}.html`));
+	}
+
+	/**
+	 * A failed initialize(): when WhatsApp Web's page loaded but lacks what the library needs, the
+	 * failure is a version incompatibility, named by what is missing. Anything else (a network error
+	 * page, a browser that went away) stays as the library said it. The library throws strings too
+	 * ('auth timeout').
+	 */
+	private async explainStartFailure(client: Client, error: unknown): Promise<Error> {
+		const failure = error instanceof Error ? error : new Error(String(error));
+		const page = client.pupPage;
+		if (this.stopping || !page || page.isClosed() || !page.url().startsWith(WHATSAPP_WEB)) return failure;
+		const probe = await this.probeWeb(client);
+		if (!probe || !isIncompatible(probe)) return failure;
+		return new WebVersionIncompatibleError(`${this.describe(probe)}; the library said: ${failure.message}`);
+	}
+
+	private async probeWeb(client: Client | undefined): Promise<WebProbe | undefined> {
+		const page = client?.pupPage;
+		if (!page || page.isClosed() || !this.browser?.connected) return undefined;
+		try {
+			const probe = await withTimeout(page.evaluate(probeWebPage, WEB_REQUIREMENTS), PROBE_TIMEOUT_MS, 'the WhatsApp Web page');
+			if (this.web && probe.version) this.web.version = probe.version;
+			return probe;
+		} catch {
+			return undefined;
+		}
+	}
+
+	private describe(probe: WebProbe): string {
+		const from = this.web?.source === 'cache' ? 'the page saved in wwebjs-cache' : 'web.whatsapp.com';
+		return `${describeProbe(probe, LIBRARY)} (loaded from ${from})`;
 	}
 
 	private emit(event: EngineEvent): void {

@@ -13,7 +13,7 @@ describe('PACING_SCHEMA', () => {
 			minGapMs: 30_000,
 			jitterMs: 30_000,
 			reply: { minGapMs: 1_000, jitterMs: 2_000 },
-			caps: { perMinute: 6, perHour: 80, perDay: 500, perRecipientPerHour: 4 },
+			caps: { perMinute: 6, perHour: 80, perDay: 500, perRecipientPerHour: 4, firstContactPerDay: 20 },
 			quietHours: null,
 			warmup: {
 				enabled: true,
@@ -31,7 +31,7 @@ describe('PACING_SCHEMA', () => {
 
 	it('fills the rest of a nested object given in part', () => {
 		const config = parsePacing({ caps: { perHour: 40 }, reply: { jitterMs: 0 } });
-		expect(config.caps).toEqual({ perMinute: 6, perHour: 40, perDay: 500, perRecipientPerHour: 4 });
+		expect(config.caps).toEqual({ perMinute: 6, perHour: 40, perDay: 500, perRecipientPerHour: 4, firstContactPerDay: 20 });
 		expect(config.reply).toEqual({ minGapMs: 1_000, jitterMs: 0 });
 	});
 
@@ -106,7 +106,7 @@ describe('mergePacing', () => {
 		expect(merged).toEqual({
 			...DEFAULT_PACING,
 			minGapMs: 10_000,
-			caps: { perMinute: 6, perHour: 20, perDay: 500, perRecipientPerHour: 4 },
+			caps: { perMinute: 6, perHour: 20, perDay: 500, perRecipientPerHour: 4, firstContactPerDay: 20 },
 			typing: { enabled: true, msPerChar: 50, minMs: 1_000, maxMs: 8_000 },
 		});
 	});
@@ -114,7 +114,7 @@ describe('mergePacing', () => {
 	it('keeps earlier patches when applying a later one', () => {
 		const first = mergePacing(DEFAULT_PACING, { caps: { perDay: 300 }, quietHours: quiet });
 		const second = mergePacing(first, { caps: { perMinute: 3 } });
-		expect(second.caps).toEqual({ perMinute: 3, perHour: 80, perDay: 300, perRecipientPerHour: 4 });
+		expect(second.caps).toEqual({ perMinute: 3, perHour: 80, perDay: 300, perRecipientPerHour: 4, firstContactPerDay: 20 });
 		expect(second.quietHours).toEqual(quiet);
 	});
 
