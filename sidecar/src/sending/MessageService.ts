@@ -157,12 +157,21 @@ export class MessageService {
 	 */
 	onIncoming(sessionId: string, message: IncomingMessage): void {
 		if (message.fromMe || message.isGroup) return;
-		const held = this.deps.store.waiting(sessionId).filter((job) => job.to === message.chatId && job.firstContact);
-		if (!held.length) return;
-		for (const job of held) job.firstContact = false;
-		Promise.all(held.map((job) => this.commits.commit(job)))
-			.then(() => this.wake(sessionId))
+		this.chatIdsOf(sessionId, message.chatId)
+			.then((chats) => {
+				// Jobs may be addressed by phone while the person writes from their linked id (or the other way round).
+				const held = this.deps.store.waiting(sessionId).filter((job) => chats.has(job.to) && job.firstContact);
+				if (!held.length) return;
+				for (const job of held) job.firstContact = false;
+				return Promise.all(held.map((job) => this.commits.commit(job))).then(() => this.wake(sessionId));
+			})
 			.catch((error) => this.log.error({ err: error }, 'could not record that a contact wrote'));
+	}
+
+	/** A chat's id and the person's other address, when the address book knows or can learn it in time. */
+	private async chatIdsOf(sessionId: string, chatId: string): Promise<Set<string>> {
+		const known = await this.deps.addresses?.resolve(sessionId, chatId);
+		return new Set([chatId, ...(known?.phone ? [`${known.phone}@c.us`] : []), ...(known?.lid ? [known.lid] : [])]);
 	}
 
 	/** A deleted session's waiting messages are cancelled, never sent through another session. */

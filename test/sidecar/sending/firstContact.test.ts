@@ -52,6 +52,20 @@ describe('first contacts in the send queue (scripted engine, pacing on)', () => 
 		expect((await queue()).firstContacts).toEqual({ sentLastDay: 1, perDay: 1 });
 	});
 
+	it('lets it go also when the recipient writes from their linked id (the job is addressed by phone)', async () => {
+		engine.firstContacts.add('6281100000004@c.us');
+		const held = await send('6281100000004', 'hello, patient who writes from a LID');
+		await pollUntil(queue, (q) => q.waitingFor === 'firstContactPerDay', { what: 'held by the first-contact cap' });
+		engine.firstContacts.delete('6281100000004@c.us');
+		engine.addresses.set('77000111222@lid', { lid: '77000111222@lid', phone: '6281100000004' });
+		engine.emit({
+			type: 'message',
+			message: { id: 'false_77000111222@lid_B', chatId: '77000111222@lid', sender: '77000111222@lid', fromMe: false, type: 'chat', text: 'hi, it is me', timestamp: 2, isGroup: false },
+		});
+		await pollUntil(() => job(held), (j) => j.status === 'sent', { what: 'the held message sent after a LID message' });
+		expect((await job(held)).firstContact).toBe(false);
+	});
+
 	it('fails an error ack with FIRST_CONTACT_RESTRICTED on a first contact, ACK_ERROR otherwise', async () => {
 		await t.api('PATCH', '/api/sessions/desk', { config: { pacing: { caps: { firstContactPerDay: null } } } });
 		const restricted = await send('6281100000003', 'reminder: 10:00 tomorrow');
