@@ -242,6 +242,7 @@ export class MessageService {
 			commit: (job) => this.commits.commit(job),
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
+			otherChatIds: async (chatId) => [...(await this.chatIdsOf(sessionId, chatId))].filter((id) => id !== chatId),
 		});
 		await queue.load();
 		return queue;

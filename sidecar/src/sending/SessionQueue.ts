@@ -34,6 +34,8 @@ export interface SessionQueueDeps {
 	/** A send returned its message id (acks that came first can now be applied). */
 	onSent(job: MessageJob): void;
 	random?: () => number;
+	/** The person's other chat ids (a LID for a phone chat, or the other way round), when known. */
+	otherChatIds?(chatId: string): Promise<string[]>;
 }
 
 /**
@@ -228,7 +230,8 @@ export class SessionQueue {
 	 * knows, and sleeps until the cap lets it go (`waitingFor: firstContactPerDay`).
 	 */
 	private async heldAsFirstContact(job: MessageJob, engine: WhatsAppEngine): Promise<boolean> {
-		const firstContact = await firstContactOf(job.to, engine, this.deps.options.sendTimeoutMs, this.deps.logger);
+		const chats = [job.to, ...((await this.deps.otherChatIds?.(job.to)) ?? [])];
+		const firstContact = await firstContactOf(chats, engine, this.deps.options.sendTimeoutMs, this.deps.logger);
 		const changed = firstContact !== job.firstContact;
 		job.firstContact = firstContact;
 		if (firstContact !== true) return false;

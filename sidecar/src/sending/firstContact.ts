@@ -14,17 +14,22 @@ const PERSON_CHAT = /@(c\.us|lid)$/;
  * then goes as any other, rather than wait on a question nobody can answer.
  */
 export async function firstContactOf(
-	chatId: string,
+	chatIds: string[],
 	engine: WhatsAppEngine,
 	timeoutMs: number,
 	logger: Logger,
 ): Promise<boolean | undefined> {
-	if (!PERSON_CHAT.test(chatId)) return undefined;
+	// A person WhatsApp addresses by linked id may have written in the LID chat while the job names their phone.
+	const chats = chatIds.filter((chatId) => PERSON_CHAT.test(chatId));
+	if (!chats.length) return undefined;
 	try {
-		const history = await withTimeout(engine.chatHistory(chatId), timeoutMs, 'reading the chat');
-		return !history.theyWrote;
+		for (const chatId of chats) {
+			const history = await withTimeout(engine.chatHistory(chatId), timeoutMs, 'reading the chat');
+			if (history.theyWrote) return false;
+		}
+		return true;
 	} catch (error) {
-		logger.warn({ err: error, chatId }, 'could not read the chat; not known whether this is a first contact');
+		logger.warn({ err: error, chatIds: chats }, 'could not read the chat; not known whether this is a first contact');
 		return undefined;
 	}
 }

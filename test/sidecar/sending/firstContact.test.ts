@@ -15,7 +15,8 @@ describe('first contacts in the send queue (scripted engine, pacing on)', () => 
 
 	beforeAll(async () => {
 		t = await startTestSidecar({ engineFactory: engines.factory });
-		const pacing = { minGapMs: 0, jitterMs: 0, warmup: { enabled: false }, caps: { firstContactPerDay: 1 } };
+		// Room for every send of this file in one minute: only the first-contact cap may hold anything here.
+		const pacing = { minGapMs: 0, jitterMs: 0, warmup: { enabled: false }, caps: { firstContactPerDay: 1, perMinute: 60 } };
 		await t.api('POST', '/api/sessions', { id: 'desk', config: { pacing } });
 		engine = engines.latest();
 		for (const n of ['6281100000001', '6281100000002', '6281100000003']) engine.firstContacts.add(`${n}@c.us`);
@@ -64,6 +65,14 @@ describe('first contacts in the send queue (scripted engine, pacing on)', () => 
 		});
 		await pollUntil(() => job(held), (j) => j.status === 'sent', { what: 'the held message sent after a LID message' });
 		expect((await job(held)).firstContact).toBe(false);
+	});
+
+	it('is no first contact when the person wrote in their LID chat, though the job names their phone', async () => {
+		engine.firstContacts.add('6281100000005@c.us'); // no chat under the phone number…
+		engine.addresses.set('6281100000005@c.us', { lid: '77000555666@lid', phone: '6281100000005' }); // …they wrote from their LID
+		const id = await send('6281100000005', 'see you tomorrow');
+		const sent = await pollUntil(() => job(id), (j) => j.status === 'sent', { what: 'sent despite the used-up cap' });
+		expect(sent.firstContact).toBe(false);
 	});
 
 	it('fails an error ack with FIRST_CONTACT_RESTRICTED on a first contact, ACK_ERROR otherwise', async () => {
