@@ -21,6 +21,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
+import { pairingCodeRoutes } from './routes/pairingCode';
 
 export interface ServerInfo {
 	version: string;
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
 		'/api',
 		serverRoutes(deps.serverInfo),
 		sessionRoutes(deps.sessions),
+		pairingCodeRoutes(deps.sessions),
 		messageRoutes(deps.messages),
 		contactRoutes(deps.sessions, deps.defaultCountryCode),
 		receivedMediaRoutes(deps.sessions, deps.receivedMedia),
