@@ -18,7 +18,7 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'soc
 /** A DNS name or an IPv4 address, or an IPv6 address in brackets; nothing Chromium's proxy list syntax could read differently (`;`, `,`, `=`). */
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*)$/i;
 /** Control characters would end a header line (Proxy-Authorization). */
-const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+const PRINTABLE = /^\P{Cc}*$/u;
 
 const credentialsSchema = z
 	.object({

@@ -4,7 +4,7 @@ import { ANNOUNCED_JOB_STATUSES, EVENT_TYPES, FILTER_NAMES, LANES, SESSION_ID_PA
 /** Request bodies, in one place: routes validate with them and /openapi.json describes them. */
 
 /** Text a phone shows (Linked devices): short, one line. */
-const deviceLabel = z.string().min(1).max(50).regex(/^[^\u0000-\u001f\u007f]+$/, 'one line of text, without control characters');
+const deviceLabel = z.string().min(1).max(50).regex(/^\P{Cc}+$/u, 'one line of text, without control characters');
 
 /** How a session logs in, and through what; null removes a setting (PATCH). They apply from the next start. */
 const loginSettings = {
