@@ -4,8 +4,9 @@ import type { AddressInfo } from 'net';
 
 /** What the proxy carried or refused, one entry per request it got. */
 export interface ProxiedRequest {
+	/** The HTTP method, or SOCKS5 for a SOCKS5 CONNECT. */
 	method: string;
-	/** `host:port` for CONNECT, the absolute URL for plain HTTP. */
+	/** `host:port` for CONNECT and SOCKS5, the absolute URL for plain HTTP. */
 	target: string;
 	/** What happened: carried (tunnel opened or request forwarded), refused for missing or wrong credentials, or unroutable. */
 	outcome: 'carried' | 'auth-required' | 'auth-wrong' | 'unroutable';
@@ -35,8 +36,9 @@ export interface TestProxyOptions {
 
 /**
  * A small forwarding proxy on loopback for tests: CONNECT tunnels (what a browser uses for
- * https) and absolute-URI forwarding (plain http), with optional Basic auth. It counts what it
- * carried, so a test can prove a browser really went through it.
+ * https) and absolute-URI forwarding (plain http), with optional Basic auth; on the same port,
+ * SOCKS5 without auth (`socks5://` URL). It counts what it carried, so a test can prove a
+ * browser really went through it.
  */
 export async function startTestProxy(options: TestProxyOptions): Promise<TestProxy> {
 	const requests: ProxiedRequest[] = [];
@@ -97,16 +99,50 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
 		upstream.on('close', () => sockets.delete(upstream));
 		upstream.on('error', () => client.destroy());
 	});
-	server.on('connection', (socket: net.Socket) => {
+	// One port for both: a SOCKS5 greeting starts with its version byte, 5; HTTP with a letter.
+	const front = net.createServer((socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
+		socket.on('error', () => undefined);
+		socket.once('data', (first: Buffer) => {
+			socket.pause();
+			if (first[0] === 5) return void socks5(socket, first);
+			socket.unshift(first);
+			server.emit('connection', socket);
+			socket.resume();
+		});
 	});
 
+	/** SOCKS5, no authentication, CONNECT only: greeting, request, reply, then a tunnel. */
+	const socks5 = (client: net.Socket, greeting: Buffer) => {
+		client.write(Buffer.from([5, 0])); // version 5, "no authentication"
+		client.once('data', (request: Buffer) => {
+			const target = socksTarget(request);
+			const record: ProxiedRequest = { method: 'SOCKS5', target: target ?? '?', outcome: 'carried' };
+			requests.push(record);
+			const route = target && request[1] === 1 && greeting.includes(0, 2) ? routeOf(options.routes, target) : undefined;
+			if (options.credentials || !route) {
+				record.outcome = options.credentials ? 'auth-required' : 'unroutable';
+				return void client.end(Buffer.from([5, options.credentials ? 2 : 4, 0, 1, 0, 0, 0, 0, 0, 0]));
+			}
+			const [host, port] = splitHostPort(route);
+			const upstream = net.connect(port, host, () => {
+				client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
+				upstream.pipe(client);
+				client.pipe(upstream);
+			});
+			sockets.add(upstream);
+			upstream.on('close', () => sockets.delete(upstream));
+			upstream.on('error', () => client.destroy());
+		});
+		client.resume();
+	};
+
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+		front.once('error', reject);
+		front.listen(0, '127.0.0.1', () => resolve());
 	});
-	const { port } = server.address() as AddressInfo;
+	const { port } = front.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		port,
@@ -115,9 +151,21 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
+				server.close();
+				front.close(() => resolve());
 			}),
 	};
+}
+
+/** `host:port` of a SOCKS5 request: an IPv4 address (type 1) or a name (type 3, resolved by the proxy). */
+function socksTarget(request: Buffer): string | undefined {
+	if (request[0] !== 5) return undefined;
+	if (request[3] === 1) return `${[...request.subarray(4, 8)].join('.')}:${request.readUInt16BE(8)}`;
+	if (request[3] === 3) {
+		const length = request[4];
+		return `${request.subarray(5, 5 + length).toString('latin1')}:${request.readUInt16BE(5 + length)}`;
+	}
+	return undefined;
 }
 
 function routeOf(routes: Record<string, string>, target: string): string | undefined {
