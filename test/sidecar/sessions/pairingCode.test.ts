@@ -4,8 +4,15 @@ import { makeSession, settle, until } from './sessionHarness';
 
 /** Linking by pairing code in the session's state machine (scripted engines). */
 describe('Session pairing codes', () => {
+	const sessions: Array<ReturnType<typeof makeSession>['session']> = [];
+	// A READY session keeps its watchdog and healthy-reset timers (real ones here) until it is closed.
+	afterEach(async () => {
+		await Promise.all(sessions.splice(0).map((session) => session.close()));
+	});
+
 	function pairingSession(config = {}) {
 		const made = makeSession({}, { config });
+		sessions.push(made.session);
 		const codes: Array<DomainEventOf<'session.pairingCode'>> = [];
 		made.events.on('session.pairingCode', (e) => void codes.push(e));
 		return { ...made, codes };
