@@ -13,7 +13,7 @@ import { getSessions, parseList, selectedSessions, sessionsProperty } from '../s
 import { statusOptions } from '../shared/statusOptions';
 import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
 
-const EVENTS: EventType[] = ['session.status', 'session.qr'];
+const EVENTS: EventType[] = ['session.status', 'session.qr', 'session.pairing_code'];
 
 /** The statuses worth an alert: someone has to scan, or the session gave up. */
 const ALERT_STATUSES = ['FAILED', 'LOGGED_OUT', 'SCAN_QR'];
@@ -37,7 +37,7 @@ export class WhatsAppSessionTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On session status',
 		description:
-			'Starts the workflow when a WhatsApp sidecar session needs attention: a QR to scan, logged out, failed',
+			'Starts the workflow when a WhatsApp sidecar session needs attention: a QR to scan or a pairing code to type, logged out, failed',
 		defaults: { name: 'On WhatsApp Session Status' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -50,6 +50,12 @@ export class WhatsAppSessionTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: [
+					{
+						name: 'New Pairing Code',
+						value: 'session.pairing_code',
+						description:
+							'Each pairing code a session shows to be linked by phone number instead of a QR (the code, the number whose phone must type it, and until when it is valid)',
+					},
 					{
 						name: 'New QR Code',
 						value: 'session.qr',
@@ -109,6 +115,8 @@ export class WhatsAppSessionTrigger implements INodeType {
 			}
 			return { workflowData: [[item]] };
 		}
+
+		if (event.type === 'session.pairing_code') return { workflowData: [[{ json }]] };
 
 		return ignoreEvent(`not a session event: ${event.type}`);
 	}

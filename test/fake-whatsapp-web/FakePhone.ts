@@ -59,6 +59,10 @@ export class FakePhone extends EventEmitter {
 	readonly received: WireMessage[] = [];
 	readonly chatStates: Array<{ chat: string; state: string; at: number }> = [];
 	readonly unpairings: Array<{ reason: string; at: number }> = [];
+	/** Pairing codes asked for this number (WhatsApp notifies the phone when `showNotification`). */
+	readonly linkCodeRequests: Array<{ showNotification: boolean; at: number }> = [];
+	/** What the phone lists under Linked devices: the browser info each page reported when it linked. */
+	readonly linkedDevices: Array<{ os?: string; name?: string; via: 'qr' | 'code'; at: number }> = [];
 
 	constructor(
 		readonly number: string,
@@ -256,6 +260,19 @@ export class FakePhone extends EventEmitter {
 	noteChatState(chat: string, state: string): void {
 		this.chatStates.push({ chat, state, at: Date.now() });
 		this.emit('chatstate', { chat, state });
+	}
+
+	/** @internal a page asked WhatsApp for a pairing code for this number. */
+	noteLinkCodeRequest(showNotification: boolean): void {
+		this.linkCodeRequests.push({ showNotification, at: Date.now() });
+		this.emit('linkCodeRequest', { showNotification });
+	}
+
+	/** @internal a page linked to this phone, telling it its browser info (WAWebMiscBrowserUtils.info()). */
+	noteLinkedDevice(device: unknown, via: 'qr' | 'code'): void {
+		const info = (device ?? {}) as { os?: unknown; name?: unknown };
+		const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+		this.linkedDevices.push({ os: text(info.os), name: text(info.name), via, at: Date.now() });
 	}
 
 	/** @internal the page reported that this phone's pairing ended. */

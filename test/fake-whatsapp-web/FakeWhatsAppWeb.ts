@@ -48,6 +48,7 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			syncDelayMs: options.syncDelayMs ?? 50,
 			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
 			drift: options.drift,
+			linkCodeLifetimeMs: options.linkCodeLifetimeMs ?? 180_000,
 		};
 		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
 		this.firstContactNackMs = options.firstContactNackMs ?? 150;
@@ -69,10 +70,14 @@ export class FakeWhatsAppWeb implements PhoneHost {
 		return (this.server!.address() as AddressInfo).port;
 	}
 
-	/** Chromium flags that send web.whatsapp.com to this fake (and nothing anywhere else). */
+	/**
+	 * Chromium flags that send web.whatsapp.com to this fake (and nothing anywhere else). 127.0.0.1
+	 * is left alone so a test's proxy on loopback stays reachable: Chromium resolves even an IP
+	 * proxy through these rules, and `MAP *` made it ERR_PROXY_CONNECTION_FAILED.
+	 */
 	get chromiumArgs(): string[] {
 		return [
-			`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${this.port},MAP * ~NOTFOUND`,
+			`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${this.port},MAP * ~NOTFOUND,EXCLUDE 127.0.0.1`,
 			`--ignore-certificate-errors-spki-list=${this.cert!.spkiHash}`,
 		];
 	}
@@ -98,7 +103,23 @@ export class FakeWhatsAppWeb implements PhoneHost {
 		if (!page) throw new Error(`fake WhatsApp Web: no page shows the QR ref ${ref} (rotated or already scanned?)`);
 		const number = options.phone ?? `1555${String(++this.phoneCounter).padStart(7, '0')}`;
 		const phone = this.phoneFor(number, options.pushname);
-		await this.pages.send(page.id, 'pair', { phone: number, pushname: phone.pushname }, this.commandTimeoutMs);
+		const paired = (await this.pages.send(page.id, 'pair', { phone: number, pushname: phone.pushname }, this.commandTimeoutMs)) as { device?: unknown };
+		phone.noteLinkedDevice(paired.device, 'qr');
+		return phone;
+	}
+
+	/**
+	 * The phone `options.phone` types a pairing code (linking by phone number): the page whose
+	 * newest code is for that number links to it. Rejects, as the phone would show, when no page
+	 * waits for a code for that number, or the code is wrong or expired.
+	 */
+	async enterPairingCode(code: string, options: { phone: string; pushname?: string }): Promise<FakePhone> {
+		const page = this.pages.find((p) => p.status.linkCodePhone === options.phone);
+		if (!page) throw new Error(`fake WhatsApp Web: no page waits for a pairing code for ${options.phone}`);
+		const phone = this.phoneFor(options.phone, options.pushname);
+		const args = { phone: options.phone, code, pushname: phone.pushname };
+		const paired = (await this.pages.send(page.id, 'enterLinkCode', args, this.commandTimeoutMs)) as { device?: unknown };
+		phone.noteLinkedDevice(paired.device, 'code');
 		return phone;
 	}
 

@@ -12,6 +12,7 @@ export const PAGE_SCRIPTS = [
 	'channel.ts',
 	'pairing.ts',
 	'session.ts',
+	'altLinking.ts',
 	'messages.ts',
 	'sending.ts',
 	'lids.ts',

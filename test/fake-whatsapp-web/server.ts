@@ -84,6 +84,9 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 			return {};
 		case 'send':
 			return requirePhone(backend, page).decideSend(body.entry as SendRequest);
+		case 'linkCodeRequested':
+			backend.phoneFor(String(body.phone)).noteLinkCodeRequest(body.showNotification === true);
+			return {};
 		case 'unpaired':
 			backend.phoneFor(String(body.phone)).markUnpaired(String(body.reason));
 			return {};

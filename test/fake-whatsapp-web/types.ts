@@ -5,6 +5,8 @@ export interface PageStatus {
 	phone: string | null;
 	/** The QR ref shown while unpaired. */
 	ref: string | null;
+	/** While unpaired: the phone number the page's newest pairing code is for (linking by phone number). */
+	linkCodePhone?: string | null;
 	/** WAWebSocketModel.Socket.state: OPENING, UNPAIRED, CONNECTED, CONFLICT, … */
 	state: string;
 	hasSynced: boolean;
@@ -103,6 +105,8 @@ export interface FakeOptions {
 	syncDelayMs?: number;
 	/** Delay between a phone logout and the page reload. Default 100 ms. */
 	logoutReloadDelayMs?: number;
+	/** How long a pairing code (linking by phone number) can be entered after it was shown. Default 3 minutes, WhatsApp's. */
+	linkCodeLifetimeMs?: number;
 	/** How long a command waits for its page to be online (and listening, for traffic). Default 15 s. */
 	commandTimeoutMs?: number;
 	/** How long after a restricted first contact is on screen WhatsApp refuses it (ack -1). Default 150 ms. */

@@ -125,6 +125,20 @@ export class ScriptedEngine implements WhatsAppEngine {
 		return this.diagnosis;
 	}
 
+	/** The numbers pairing codes were asked for, in order. */
+	readonly pairingRequests: string[] = [];
+	/** What requestPairingCode() does: answer with a new code (announced first as a `pairingCode` event, as the library does), reject, or never settle. */
+	pairingCodeWith: 'answer' | 'hang' | { reject: string } = 'answer';
+
+	async requestPairingCode(phone: string): Promise<string> {
+		this.pairingRequests.push(phone);
+		if (this.pairingCodeWith === 'hang') return new Promise(() => undefined);
+		if (typeof this.pairingCodeWith === 'object') throw new Error(this.pairingCodeWith.reject);
+		const code = `CODE${String(this.pairingRequests.length).padStart(4, '0')}`;
+		this.emit({ type: 'pairingCode', code });
+		return code;
+	}
+
 	browserPid(): number | undefined {
 		return this.stopped ? undefined : 4242;
 	}

@@ -34,6 +34,12 @@ export const ERROR_CODES = {
 	QR_NOT_AVAILABLE: { permanent: false, where: 'request' },
 	QR_RATE_LIMITED: { permanent: false, where: 'request' },
 	BROWSER_NOT_FOUND: { permanent: false, where: 'request' },
+	/** The session is linked already (a code could unlink it), or is not waiting for a login. */
+	PAIRING_CODE_NOT_AVAILABLE: { permanent: false, where: 'request' },
+	/** WhatsApp Web gave no code (it refused, or did not answer in time). */
+	PAIRING_CODE_FAILED: { permanent: false, where: 'request' },
+	PAIRING_PHONE_INVALID: { permanent: true, where: 'request' },
+	PROXY_INVALID: { permanent: true, where: 'request' },
 	// Sending.
 	RECIPIENT_INVALID: { permanent: true, where: 'both' },
 	NOT_ON_WHATSAPP: { permanent: true, where: 'both' },

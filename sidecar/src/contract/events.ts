@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
 	'message.uncertain',
 	'session.status',
 	'session.qr',
+	'session.pairing_code',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -35,6 +36,7 @@ export type EventEnvelope<T extends EventType = EventType> = T extends EventType
 /** The message job a status event is about (undefined for other events). */
 export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 	if (event.type === 'message' || event.type === 'session.status' || event.type === 'session.qr') return undefined;
+	if (event.type === 'session.pairing_code') return undefined;
 	return event.payload;
 }
 
@@ -137,6 +139,18 @@ export interface QrPayload {
 	count: number;
 }
 
+/** A code to type on the phone (WhatsApp → Linked devices → Link with phone number instead), the sibling of a QR. */
+export interface PairingCodePayload {
+	/** 8 characters, as WhatsApp shows them (the phone accepts them with or without a dash after the fourth). */
+	code: string;
+	/** The number (international, digits only) whose phone must type it. */
+	phone: string;
+	/** When WhatsApp will have replaced it with a new one (a new event comes then). */
+	expiresAt: string;
+	/** How many codes this start has shown so far. */
+	count: number;
+}
+
 export interface EventPayloads {
 	message: MessagePayload;
 	'message.queued': JobPayload;
@@ -146,6 +160,7 @@ export interface EventPayloads {
 	'message.uncertain': JobPayload;
 	'session.status': SessionStatusPayload;
 	'session.qr': QrPayload;
+	'session.pairing_code': PairingCodePayload;
 }
 
 /**

@@ -70,7 +70,7 @@ export const RUNNING_SESSION_STATUSES: readonly SessionStatus[] = ['STARTING', '
 export const SESSION_STATUS_MEANINGS: Record<SessionStatus, string> = {
 	STOPPED: 'Not running (stopped on purpose, or gave up on a QR nobody scanned)',
 	STARTING: 'Its browser is starting',
-	SCAN_QR: 'Waiting for a QR code scan',
+	SCAN_QR: 'Waiting for a QR code scan, or for a pairing code to be typed on the phone',
 	AUTHENTICATED: 'Scanned; loading WhatsApp',
 	READY: 'Connected and able to send',
 	RECONNECTING: 'Lost its connection or browser; restarting on its own',

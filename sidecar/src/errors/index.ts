@@ -6,3 +6,5 @@ export * from './sendingErrors';
 export * from './mediaErrors';
 export * from './webhookErrors';
 export * from './storageErrors';
+export * from './pairingErrors';
+export * from './proxyErrors';

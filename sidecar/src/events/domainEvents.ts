@@ -2,6 +2,7 @@ import type { MessagePayload, SessionStatus } from '../contract';
 import type { Logger } from '../logger';
 import type { IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { QrView } from '../sessions/QrCode';
+import type { PairingCodeView } from '../sessions/PairingCode';
 import type { MessageJob } from '../storage/records';
 
 /**
@@ -18,6 +19,8 @@ export type DomainEvent =
 	| { type: 'engine.qr'; session: string; raw: string }
 	/** A QR can be served now (its PNG is drawn). */
 	| { type: 'session.qr'; session: string; qr: QrView }
+	/** A pairing code to type on the phone is shown (linking by phone number), the sibling of `session.qr`. */
+	| { type: 'session.pairingCode'; session: string; pairing: PairingCodeView }
 	/** The session will start again by itself after `delayMs`. */
 	| { type: 'session.restartScheduled'; session: string; reason: string; delayMs: number }
 	/** The session and its login are gone (emitted and waited for: its jobs and media go with it). */

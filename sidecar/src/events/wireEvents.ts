@@ -4,7 +4,7 @@ import type { DomainEvent, DomainEvents, DomainEventType } from './domainEvents'
 import type { EventBus, PublishInput } from './EventBus';
 
 /** The domain events that have a wire event. */
-const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message'];
+const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message', 'session.pairingCode'];
 
 /**
  * The wire event (the contract's envelope, before its id and time) a domain
@@ -18,6 +18,8 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 			return { type: 'session.status', session: event.session, payload: { status: event.status, reason: event.reason, detail: event.detail } };
 		case 'session.qr':
 			return { type: 'session.qr', session: event.session, payload: { ...event.qr } };
+		case 'session.pairingCode':
+			return { type: 'session.pairing_code', session: event.session, payload: { ...event.pairing } };
 		case 'job.changed': {
 			const type = event.newStatus ? EVENT_OF_JOB_STATUS[event.job.status] : undefined;
 			return type ? ({ type, session: event.session, payload: jobView(event.job) } as PublishInput) : undefined;

@@ -22,6 +22,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
+import { pairingCodeRoutes } from './routes/pairingCode';
 
 export interface ServerInfo {
 	version: string;
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
 		'/api',
 		serverRoutes(deps.serverInfo),
 		sessionRoutes(deps.sessions),
+		pairingCodeRoutes(deps.sessions),
 		messageRoutes(deps.messages),
 		contactRoutes(deps.sessions, deps.defaultCountryCode, deps.addresses),
 		receivedMediaRoutes(deps.sessions, deps.receivedMedia),

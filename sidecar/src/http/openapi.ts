@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode, JOB_STATUSES, REQUEST_ERROR_CODES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
 import { HTTP_STATUS } from './errorStatus';
-import { createSessionSchema, createWebhookSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
+import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -33,7 +33,7 @@ export const ROUTES: RouteDoc[] = [
 		path: '/api/sessions',
 		summary: 'Create a session (and start it unless start is false)',
 		body: createSessionSchema,
-		responses: { 201: 'The session', 400: 'Invalid body or id', 409: 'Exists', 429: 'Session limit reached' },
+		responses: { 201: 'The session', 400: 'Invalid body or id, PROXY_INVALID or PAIRING_PHONE_INVALID', 409: 'Exists', 429: 'Session limit reached' },
 	},
 	{ method: 'get', path: '/api/sessions', summary: 'List sessions', responses: { 200: '{sessions: [...]}' } },
 	{ method: 'get', path: '/api/sessions/{id}', summary: 'A session: status, history, account, profile size, restarts', responses: { 200: 'The session', 404: 'Not found' } },
@@ -50,6 +50,20 @@ export const ROUTES: RouteDoc[] = [
 		png: true,
 	},
 	{
+		method: 'post',
+		path: '/api/sessions/{id}/pairing-code',
+		summary:
+			'A pairing code for the phone to type (WhatsApp → Linked devices → Link with phone number instead): {code, phone, expiresAt, count}; ' +
+			'new ones follow as session.pairing_code events',
+		body: pairingCodeSchema,
+		responses: {
+			200: 'The code',
+			400: 'PAIRING_PHONE_INVALID (not a number with its country code)',
+			409: 'PAIRING_CODE_NOT_AVAILABLE: linked already (READY: a code could unlink it) or not waiting for a login; details.status says which',
+			422: 'PAIRING_CODE_FAILED (WhatsApp Web gave no code)',
+		},
+	},
+	{
 		method: 'get',
 		path: '/api/sessions/{id}/screenshot',
 		summary: 'A PNG of the session page',
@@ -61,7 +75,7 @@ export const ROUTES: RouteDoc[] = [
 		path: '/api/sessions/{id}',
 		summary: 'Change a session\'s settings (pacing merges key by key; quietHours: null turns them off)',
 		body: updateSessionSchema,
-		responses: { 200: 'The session', 400: 'Invalid settings' },
+		responses: { 200: 'The session', 400: 'Invalid settings, PROXY_INVALID or PAIRING_PHONE_INVALID' },
 	},
 	{
 		method: 'post',

@@ -2,6 +2,30 @@ import { z } from 'zod';
 import { ANNOUNCED_JOB_STATUSES, EVENT_TYPES, FILTER_NAMES, LANES, SESSION_ID_PATTERN, SESSION_ID_RULE, type SubscriptionFilters } from '../contract';
 
 /** Request bodies, in one place: routes validate with them and /openapi.json describes them. */
+
+/** Text a phone shows (Linked devices): short, one line. */
+const deviceLabel = z.string().min(1).max(50).regex(/^\P{Cc}+$/u, 'one line of text, without control characters');
+
+/** How a session logs in, and through what; null removes a setting (PATCH). They apply from the next start. */
+const loginSettings = {
+	proxy: z
+		.union([
+			z.string().max(2048),
+			z.object({ server: z.string().max(2048), username: z.string().max(256).optional(), password: z.string().max(256).optional() }).strict(),
+			z.null(),
+		])
+		.optional()
+		.describe(
+			'The proxy this session\'s browser goes through: http://user:password@host:port (http, https or socks5; socks5 without a login), ' +
+				'or {server, username, password}. Answers show it without the password (PROXY_INVALID when it cannot be used)',
+		),
+	deviceName: z.union([deviceLabel, z.null()]).optional().describe('What the phone lists under Linked devices (default: n8n WhatsApp Sidecar)'),
+	browserName: z.union([deviceLabel, z.null()]).optional().describe('The browser name shown beside it (default: Chrome)'),
+	pairWithPhone: z
+		.union([z.string().max(40), z.null()])
+		.optional()
+		.describe('Log in with a pairing code for this number (with its country code) instead of a QR: no QR is shown, session.pairing_code events carry the codes'),
+};
 export const sessionConfigSchema = z
 	.object({
 		conflictPolicy: z
@@ -12,10 +36,17 @@ export const sessionConfigSchema = z
 			.record(z.string(), z.unknown())
 			.optional()
 			.describe('How messages are paced: minGapMs, jitterMs, reply, caps (firstContactPerDay among them), quietHours, warmup, typing (README: Pacing)'),
+		...loginSettings,
 	})
 	.strict();
 
 export const updateSessionSchema = z.object({ config: sessionConfigSchema }).strict();
+
+export const pairingCodeSchema = z
+	.object({
+		phone: z.string().max(40).describe('The number of the phone to link, with its country code (+62 812 3456 789 or 628123456789)'),
+	})
+	.strict();
 
 export const createSessionSchema = z
 	.object({

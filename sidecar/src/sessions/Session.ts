@@ -1,5 +1,5 @@
 import type { SupervisorOptions } from '../config';
-import { QrRateLimitedError } from '../errors';
+import { PairingCodeFailedError, PairingCodeNotAvailableError, QrRateLimitedError } from '../errors';
 import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import { SlidingWindow } from '../util/SlidingWindow';
@@ -9,12 +9,21 @@ import { classifyDisconnect } from './disconnects';
 import type { AccountInfo, EngineEvent, WhatsAppEngine } from './engine/Engine';
 import { WEB_VERSION_INCOMPATIBLE, WebVersionIncompatibleError } from './engine/WebVersionIncompatibleError';
 import { EngineSlot } from './EngineSlot';
+import { PairingCode, type PairingCodeView } from './PairingCode';
 import { QrCode, type QrRenderer } from './QrCode';
 import { ReadyDeadline } from './ReadyDeadline';
 import { RetrySchedule } from './RetrySchedule';
 import { SessionState } from './SessionState';
 import { RUNNING_STATUSES, type SessionConfig, type SessionRecord, type SessionStatus } from './SessionStatus';
 import { Watchdog } from './Watchdog';
+
+/**
+ * Pairing codes WhatsApp renews on its own (every 3 minutes) before a session stops waiting with
+ * PAIRING_CODE_TIMEOUT: about 9 minutes to type one. Asking for a code through the API starts
+ * the count again.
+ */
+export const PAIRING_CODES_MAX = 3;
+const PAIRING_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface SessionDeps {
 	createEngine(): WhatsAppEngine;
@@ -57,6 +66,13 @@ export class Session {
 	/** The saved WhatsApp Web page is cleared once per run of failures (see clearWebVersionCacheOnce). */
 	private webCacheCleared = false;
 	readonly qr: QrCode;
+	readonly pairing = new PairingCode();
+	/** The number pairing codes are for (the API's request, or the session's pairWithPhone). */
+	private pairingPhone?: string;
+	/** Codes since the last one asked for through the API (the rest WhatsApp renewed on its own). */
+	private unaskedCodes = 0;
+	/** Set while the API's request for a code is under way: the code it brings was asked for. */
+	private askingForCode = false;
 	private readonly log: Logger;
 
 	constructor(
@@ -127,6 +143,35 @@ export class Session {
 		});
 	}
 
+	/**
+	 * Asks WhatsApp for a pairing code for `phone` (international digits), only while the page
+	 * waits for a login: on a linked session WhatsApp can take it as a new link and unlink the
+	 * live device, so READY is refused (like every status but a login wait).
+	 */
+	requestPairingCode(phone: string): Promise<PairingCodeView> {
+		return this.enqueue(async () => {
+			const engine = this.slot.current;
+			const status = this.state.status;
+			const waitingForLogin = status === 'SCAN_QR' || (status === 'STARTING' && this.qr.count + this.pairing.count > 0);
+			if (!engine || !waitingForLogin) throw new PairingCodeNotAvailableError(this.id, status);
+			this.pairingPhone = phone;
+			this.askingForCode = true;
+			let code: string;
+			try {
+				code = await withTimeout(engine.requestPairingCode(phone), PAIRING_REQUEST_TIMEOUT_MS, 'asking WhatsApp Web for a pairing code');
+			} catch (error) {
+				throw new PairingCodeFailedError(error instanceof Error ? error.message : String(error), { cause: error });
+			} finally {
+				this.askingForCode = false;
+			}
+			if (this.slot.current !== engine) throw new PairingCodeFailedError('the session restarted meanwhile');
+			this.unaskedCodes = 0;
+			// Usually already known from the library's `code` event; recorded here in case it came late.
+			this.onPairingCode(code, true);
+			return this.pairing.view()!;
+		});
+	}
+
 	/** Stops the browser without changing what the session should do (sidecar shutdown, deletion). */
 	close(): Promise<void> {
 		return this.enqueue(async () => {
@@ -147,6 +192,7 @@ export class Session {
 			id: this.id,
 			...this.state.view(),
 			qrAvailable: this.qr.view() !== undefined,
+			pairingCodeAvailable: this.pairing.view() !== undefined,
 			...this.retries.view(),
 			conflicts: this.conflicts.count,
 			browserPid: this.slot.current?.browserPid() ?? null,
@@ -198,6 +244,9 @@ export class Session {
 	private async launch(reason: string): Promise<void> {
 		this.retries.launched();
 		this.qr.clear();
+		this.pairing.clear();
+		this.unaskedCodes = 0;
+		this.pairingPhone = this.state.config.pairWithPhone;
 		this.state.change('STARTING', reason);
 		const engine = this.deps.createEngine();
 		const generation = this.slot.attach(engine, (g, event) => this.onEngineEvent(g, event));
@@ -233,6 +282,8 @@ export class Session {
 			case 'qr':
 				this.readyDeadline?.qrShown();
 				return this.onQr(generation, event.qr);
+			case 'pairingCode':
+				return this.onPairingCode(event.code, this.askingForCode, generation);
 			case 'authenticated':
 				this.readyDeadline?.progress();
 				return this.state.change('AUTHENTICATED', 'LOGIN_ACCEPTED');
@@ -260,7 +311,8 @@ export class Session {
 		const { number, encoded } = this.qr.update(raw);
 		if (number === 1) this.qrStarts.add();
 		this.deps.events.emit({ type: 'engine.qr', session: this.id, raw });
-		if (number > this.deps.options.qr.maxUnscanned) {
+		// Someone is linking with a code instead: the QRs beside it are not the ones going unscanned.
+		if (number > this.deps.options.qr.maxUnscanned && this.pairing.count === 0) {
 			void this.enqueue(async () => {
 				if (!this.slot.isCurrent(generation)) return;
 				this.state.desired = 'stopped';
@@ -281,11 +333,34 @@ export class Session {
 		);
 	}
 
+	/**
+	 * A pairing code is shown: SCAN_QR (the one status for "waiting for a login") with reason
+	 * PAIRING_CODE_REQUIRED, and the code announced. Codes WhatsApp renews on its own count
+	 * towards PAIRING_CODES_MAX, like unscanned QRs.
+	 */
+	private onPairingCode(code: string, asked: boolean, generation?: number): void {
+		const { number, isNew } = this.pairing.update(code, this.pairingPhone ?? '');
+		if (!isNew) return;
+		if (number === 1 && this.qr.count === 0) this.qrStarts.add();
+		if (!asked && ++this.unaskedCodes > PAIRING_CODES_MAX && generation !== undefined) {
+			void this.enqueue(async () => {
+				if (!this.slot.isCurrent(generation)) return;
+				this.state.desired = 'stopped';
+				await this.endEngine();
+				this.state.change('STOPPED', 'PAIRING_CODE_TIMEOUT');
+			});
+			return;
+		}
+		if (this.state.status === 'STARTING') this.state.change('SCAN_QR', 'PAIRING_CODE_REQUIRED');
+		this.deps.events.emit({ type: 'session.pairingCode', session: this.id, pairing: this.pairing.view()! });
+	}
+
 	private onReady(generation: number, account: AccountInfo): void {
 		this.readyDeadline?.stop();
 		this.webCacheCleared = false;
 		this.state.link(account);
 		this.qr.clear();
+		this.pairing.clear();
 		this.state.change('READY', 'CONNECTED');
 		this.retries.resetWhenHealthy(() => this.slot.isCurrent(generation));
 		this.slot.watch(
@@ -395,6 +470,7 @@ export class Session {
 		await this.deps.wipeAuth();
 		this.state.unlink();
 		this.qr.clear();
+		this.pairing.clear();
 		this.state.change('LOGGED_OUT', reason);
 	}
 

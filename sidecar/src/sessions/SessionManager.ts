@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { ResolvedBrowser } from '../browser/resolveBrowser';
 import { chromiumArgs } from '../browser/chromiumArgs';
+import { proxyArgs, proxyCredentials } from '../browser/proxy';
 import type { SidecarConfig } from '../config';
 import { isSessionId } from '../contract';
 import {
@@ -30,6 +31,9 @@ export interface SessionManagerDeps {
 	/** Where sessions tell what happens to them; `session.deleted` is waited for (its messages and media go). */
 	events: DomainEvents;
 }
+
+/** What a linked phone lists this sidecar as (Linked devices), unless a session names itself (config.deviceName). */
+export const DEFAULT_DEVICE_NAME = 'n8n WhatsApp Sidecar';
 
 /** All sessions of this sidecar: creation and deletion, limits, boot restore and shutdown. */
 export class SessionManager {
@@ -170,7 +174,7 @@ export class SessionManager {
 					authDir: this.authDir,
 					chromium: {
 						executablePath: this.requireBrowser().executablePath,
-						args: chromiumArgs({ noSandbox: config.chromium.noSandbox, extraArgs: config.chromium.extraArgs }),
+						args: proxyArgs(chromiumArgs({ noSandbox: config.chromium.noSandbox, extraArgs: config.chromium.extraArgs }), record.config.proxy),
 					},
 					webVersion: config.whatsapp.webVersion,
 					webVersionCache:
@@ -179,6 +183,10 @@ export class SessionManager {
 							: { type: 'none' },
 					takeoverOnConflict: (record.config.conflictPolicy ?? config.supervisor.conflict.policy) === 'takeover',
 					destroyTimeoutMs: config.supervisor.destroyTimeoutMs,
+					proxyCredentials: proxyCredentials(record.config.proxy),
+					deviceName: record.config.deviceName ?? DEFAULT_DEVICE_NAME,
+					browserName: record.config.browserName,
+					pairWithPhone: record.config.pairWithPhone,
 				}),
 		});
 	}

@@ -1,6 +1,7 @@
 import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import type { AccountInfo } from './engine/Engine';
+import { configView } from './configView';
 import type { SessionConfig, SessionFailure, SessionRecord, SessionStatus } from './SessionStatus';
 import { StatusLog } from './StatusLog';
 
@@ -86,7 +87,7 @@ export class SessionState {
 			detail: this.statusLog.detail ?? null,
 			lastError: this.lastFailure ?? null,
 			desired: this.desired,
-			config: this.record.config,
+			config: configView(this.record.config),
 			account: this.linked ?? null,
 		};
 	}

@@ -30,6 +30,18 @@ export interface SessionConfig {
 	conflictPolicy?: 'wait' | 'takeover';
 	/** How this session's messages are paced, as the API accepted it; sending/pacing/PacingConfig.ts reads it (defaults for what is missing). */
 	pacing?: Record<string, unknown>;
+	/**
+	 * The proxy this session's browser goes through. `server` (scheme://host:port) goes on
+	 * Chromium's command line; the credentials only to the page (browser/proxy.ts), and the API
+	 * never shows the password.
+	 */
+	proxy?: { server: string; username?: string; password?: string };
+	/** What the phone lists under Linked devices (the library's deviceName; a default names the product). */
+	deviceName?: string;
+	/** The browser name shown beside it (the library's browserName; default: Chrome). */
+	browserName?: string;
+	/** Link with a pairing code for this number (international, digits) instead of a QR. */
+	pairWithPhone?: string;
 }
 
 /** What the registry keeps per session (survives restarts of the sidecar). */

@@ -4,6 +4,8 @@ function pageStatus(): Record<string, unknown> {
 	return {
 		phone: session.pairing?.phone ?? null,
 		ref: session.pairing ? null : (Conn.get('ref') ?? null),
+		// The number the page's newest pairing code is for (see altLinking.ts).
+		linkCodePhone: session.pairing ? null : (currentLinkCode()?.phone ?? null),
 		state: Socket.state,
 		hasSynced: Socket.hasSynced,
 		booted: session.booted,
@@ -16,6 +18,7 @@ function pageStatus(): Record<string, unknown> {
 commandHandlers.set('status', () => pageStatus());
 commandHandlers.set('pair', (args: { phone: string; pushname: string }) => pairWithPhone(args));
 commandHandlers.set('rotateQr', () => ({ ref: rotateQrRef() }));
+commandHandlers.set('enterLinkCode', (args: { phone: string; code: string; pushname: string }) => enterLinkCode(args));
 commandHandlers.set('receive', (args: WireMessage) => receiveMessage(args));
 commandHandlers.set('ack', (args: { id: string; ack: number; message?: WireMessage }) => applyAck(args));
 commandHandlers.set('migrateChat', (args: { phone: string; lid: string }) => migrateChat(args));

@@ -8,6 +8,8 @@ interface FakePageConfig {
 	syncDelayMs: number;
 	/** Delay between a phone logout and the reload to /?post_logout=1. */
 	logoutReloadDelayMs: number;
+	/** How long a pairing code links after it was shown. */
+	linkCodeLifetimeMs: number;
 	/** A WhatsApp Web whose modules differ from what the library expects (page/drift.ts). */
 	drift?: WebDrift;
 }

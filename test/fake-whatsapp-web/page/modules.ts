@@ -44,12 +44,7 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebCmd: { Cmd },
 	WAWebConnModel: { Conn },
 	WAWebOfflineHandler: { OfflineMessageHandler: { getOfflineDeliveryProgress: () => offlineProgress.percent } },
-	WAWebAltDeviceLinkingApi: {
-		setPairingType: () => undefined,
-		initializeAltDeviceLinking: async () => undefined,
-		startAltLinkingFlow: async () => randomHex(4).toUpperCase(),
-		initializeQRLinking: async () => undefined,
-	},
+	WAWebAltDeviceLinkingApi: AltDeviceLinkingApi,
 	WAWebLaunchSocketUtils: { refreshQR: () => rotateQrRef() },
 	WABase64: { encodeB64: (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)) },
 	WAWebCompanionRegClientUtils: { DEVICE_PLATFORM: 'WEB' },

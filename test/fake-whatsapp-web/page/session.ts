@@ -67,8 +67,10 @@ function applyPairing(pairing: Pairing): void {
 	Conn.set({ pushname: pairing.pushname, platform: pairing.platform, phone: { wa_version: FAKE_CONFIG.version } });
 }
 
-async function pairWithPhone(args: { phone: string; pushname: string }): Promise<{ phone: string }> {
+async function pairWithPhone(args: { phone: string; pushname: string }): Promise<{ phone: string; device: unknown }> {
 	if (session.pairing) throw new Error(`this page is already paired with ${session.pairing.phone}`);
+	// What the phone will list under Linked devices: the companion's browser info, as the library may have set it.
+	const device = (requireModule('WAWebMiscBrowserUtils') as { info(): unknown }).info();
 	const pairing: Pairing = { phone: args.phone, pushname: args.pushname, platform: 'android', pairedAt: Date.now() };
 	await savePairing(pairing);
 	applyPairing(pairing);
@@ -76,7 +78,7 @@ async function pairWithPhone(args: { phone: string; pushname: string }): Promise
 	Socket.set('state', 'CONNECTED');
 	maybeSync();
 	reportStatus();
-	return { phone: pairing.phone };
+	return { phone: pairing.phone, device };
 }
 
 /** The phone is no longer linked: storage wiped, server told. */

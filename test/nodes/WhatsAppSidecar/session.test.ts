@@ -111,6 +111,18 @@ describe('Session lifecycle', () => {
 		});
 	});
 
+	it('Create sends the device name and the number to link with a pairing code', async () => {
+		const ctx = executeContext({
+			resource: 'session',
+			operation: 'create',
+			sessionId: 'sales',
+			createOptions: { deviceName: ' Front desk ', pairWithPhone: '+62 812 3456 789', pacing: '' },
+		});
+		answers(ctx, { id: 'sales', status: 'STARTING' });
+		await run(ctx);
+		expect(requests(ctx)[0].body).toEqual({ id: 'sales', config: { deviceName: 'Front desk', pairWithPhone: '+62 812 3456 789' } });
+	});
+
 	it('Create refuses pacing that is not a JSON object', async () => {
 		const ctx = executeContext({ resource: 'session', operation: 'create', sessionId: 'sales', createOptions: { pacing: '[1]' } });
 		await expect(run(ctx)).rejects.toMatchObject({ message: '"Pacing (JSON)" is not a JSON object', context: { itemIndex: 0 } });

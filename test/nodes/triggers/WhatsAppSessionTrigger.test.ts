@@ -83,6 +83,14 @@ describe('WhatsApp Session Trigger', () => {
 		expect((await trigger.webhook.call(noBinary.ctx)).workflowData![0][0].binary).toBeUndefined();
 	});
 
+	it('webhook: a pairing code comes out with the number that must type it and its expiry', async () => {
+		const pairing = { code: 'ABCD1234', phone: '628123456789', expiresAt: '2026-11-02T08:03:00.000Z', count: 1 };
+		const { ctx } = webhookContext(envelope('session.pairing_code', pairing), { events: ['session.pairing_code'] });
+		expect((await trigger.webhook.call(ctx)).workflowData).toEqual([
+			[{ json: { ...pairing, session: 'desk', eventId: 'evt_0001', eventType: 'session.pairing_code', eventTimestamp: '2026-11-02T08:00:00.000Z' } }],
+		]);
+	});
+
 	it('webhook: refuses a forged delivery with 401', async () => {
 		const { ctx, response } = webhookContext(envelope('session.status', { status: 'FAILED' }), {}, { signWith: 'someone-else-entirely' });
 		expect(await trigger.webhook.call(ctx)).toEqual({ noWebhookResponse: true });

@@ -59,7 +59,7 @@ export function makeSession(
 			renderQr: async (raw) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(raw)]),
 		},
 	);
-	return { session, engines, persisted, wipeAuth, clearWebVersionCache, restarts, statuses };
+	return { session, engines, persisted, wipeAuth, clearWebVersionCache, restarts, statuses, events };
 }
 
 /** Lets promise chains run (setImmediate is not faked). */

@@ -27,6 +27,23 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Device Name',
+				name: 'deviceName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Clinic front desk',
+				description: 'What the phone lists under Linked devices for this session (default: n8n WhatsApp Sidecar)',
+			},
+			{
+				displayName: 'Link With Phone Number',
+				name: 'pairWithPhone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +62 812 3456 789',
+				description:
+					'Link with a pairing code typed on this phone instead of a QR: the session never shows a QR, and its codes come as New Pairing Code events (Session Trigger) or from Get Pairing Code',
+			},
+			{
 				displayName: 'Pacing (JSON)',
 				name: 'pacing',
 				type: 'json',
@@ -65,9 +82,13 @@ export async function create(this: IExecuteFunctions, itemIndex: number): Promis
 		pacing?: string | IDataObject;
 		start?: boolean;
 		conflictPolicy?: string;
+		deviceName?: string;
+		pairWithPhone?: string;
 	};
 	const config: IDataObject = {};
 	if (options.conflictPolicy) config.conflictPolicy = options.conflictPolicy;
+	if (options.deviceName?.trim()) config.deviceName = options.deviceName.trim();
+	if (options.pairWithPhone?.trim()) config.pairWithPhone = options.pairWithPhone.trim();
 	const pacing = typeof options.pacing === 'string' ? parsePacing.call(this, itemIndex, options.pacing) : options.pacing;
 	if (pacing && Object.keys(pacing).length > 0) config.pacing = pacing;
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sessionLocator } from '../common.descriptions';
 import { create, createDescription } from './create.operation';
+import { getPairingCode, getPairingCodeDescription } from './getPairingCode.operation';
 import { getQr } from './getQr.operation';
 import { getStatus } from './getStatus.operation';
 import { list } from './list.operation';
@@ -9,7 +10,7 @@ import { restart } from './restart.operation';
 import { start } from './start.operation';
 import { stop } from './stop.operation';
 
-export const sessionOperations = { create, getQr, getStatus, list, logout, restart, start, stop };
+export const sessionOperations = { create, getQr, getStatus, list, logout, restart, start, stop, getPairingCode };
 
 export const sessionDescription: INodeProperties[] = [
 	{
@@ -24,6 +25,12 @@ export const sessionDescription: INodeProperties[] = [
 				value: 'create',
 				description: 'Add a session for another phone number',
 				action: 'Create a session',
+			},
+			{
+				name: 'Get Pairing Code',
+				value: 'getPairingCode',
+				description: 'Get a code to type on the phone instead of scanning a QR (Linked devices → Link with phone number instead)',
+				action: 'Get a pairing code for a session',
 			},
 			{
 				name: 'Get QR',
@@ -77,4 +84,5 @@ export const sessionDescription: INodeProperties[] = [
 		},
 	},
 	...createDescription,
+	...getPairingCodeDescription,
 ];

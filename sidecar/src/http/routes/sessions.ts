@@ -4,6 +4,7 @@ import type { Session } from '../../sessions/Session';
 import type { SessionManager } from '../../sessions/SessionManager';
 import { mergePacing, parsePacing } from '../../sending/pacing/PacingConfig';
 import { createSessionSchema, updateSessionSchema } from '../schemas';
+import { mergeSessionConfig } from '../sessionConfig';
 import { validate } from '../validate';
 
 /** The sessions API: create, inspect, start/stop/restart/logout, delete, QR and screenshot. */
@@ -14,7 +15,7 @@ export function sessionRoutes(manager: SessionManager): Router {
 	router.post('/sessions', async (req, res) => {
 		const body = validate(createSessionSchema, req.body);
 		if (body.config?.pacing) parsePacing(body.config.pacing); // a bad setting is refused now, not at the first send
-		const session = await manager.create(body.id, body.config ?? {});
+		const session = await manager.create(body.id, mergeSessionConfig({}, body.config ?? {}));
 		if (body.start !== false) await manager.start(session.id);
 		res.status(201).json(await view(session));
 	});
@@ -31,7 +32,7 @@ export function sessionRoutes(manager: SessionManager): Router {
 		const session = manager.get(param(req));
 		const { config } = validate(updateSessionSchema, req.body);
 		const pacing = config.pacing ? mergePacing(parsePacing(session.config.pacing), config.pacing) : session.config.pacing;
-		session.setConfig({ ...session.config, ...config, pacing });
+		session.setConfig({ ...mergeSessionConfig(session.config, config), pacing });
 		res.json(await view(session));
 	});
 

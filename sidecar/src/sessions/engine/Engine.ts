@@ -67,6 +67,8 @@ export interface UserAddresses {
 
 export type EngineEvent =
 	| { type: 'qr'; qr: string }
+	/** A pairing code to type on the phone (linking by phone number), the sibling of `qr`. */
+	| { type: 'pairingCode'; code: string }
 	| { type: 'authenticated' }
 	| { type: 'ready'; account: AccountInfo }
 	/** WhatsApp Web's connection state (CONNECTED, OPENING, CONFLICT, TIMEOUT, …). */
@@ -122,6 +124,13 @@ export interface WhatsAppEngine {
 	webVersion(): WebVersionInfo | undefined;
 	/** Why the page is not getting ready, in words (what WhatsApp Web lacks, or what it is doing); never throws. */
 	diagnose(): Promise<string>;
+	/**
+	 * Asks WhatsApp Web for a pairing code for `phone` (international digits) while the page waits
+	 * for a login; resolves with the code, which also arrives as a `pairingCode` event, and is
+	 * renewed every PAIRING_CODE_INTERVAL_MS while nobody types it. Never call it on a linked
+	 * session: WhatsApp can take it as a new link and unlink the live device.
+	 */
+	requestPairingCode(phone: string): Promise<string>;
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;
@@ -137,7 +146,17 @@ export interface EngineOptions {
 	webVersionCache: { type: 'local'; path: string } | { type: 'none' };
 	takeoverOnConflict: boolean;
 	destroyTimeoutMs: number;
+	/** The proxy's login, for the page only (puppeteer's page.authenticate): never on the command line, which has only the server. */
+	proxyCredentials?: { username: string; password: string };
+	/** What the phone lists under Linked devices, and the browser name beside it. */
+	deviceName?: string;
+	browserName?: string;
+	/** Log in with pairing codes for this number (international digits) instead of QRs. */
+	pairWithPhone?: string;
 }
+
+/** How often WhatsApp Web's pairing code is renewed while nobody types it (the library's default, WhatsApp's own). */
+export const PAIRING_CODE_INTERVAL_MS = 180_000;
 
 export type EngineFactory = (options: EngineOptions) => WhatsAppEngine;
 

@@ -17,7 +17,7 @@ import type {
 	WebVersionInfo,
 	WhatsAppEngine,
 } from './Engine';
-import { profileDirOf } from './Engine';
+import { PAIRING_CODE_INTERVAL_MS, profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
 import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
@@ -33,6 +33,7 @@ const PROBE_TIMEOUT_MS = 10_000;
 const WHATSAPP_WEB = 'https://web.whatsapp.com/';
 const CLIENT_EVENTS = [
 	'qr',
+	'code',
 	'authenticated',
 	'ready',
 	'change_state',
@@ -104,6 +105,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 			takeoverOnConflict: this.options.takeoverOnConflict,
 			takeoverTimeoutMs: 0,
 			qrMaxRetries: 0, // the supervisor counts QRs itself
+			...this.loginOptions(),
 		});
 		this.client = client;
 		this.attachClient(client);
@@ -194,6 +196,11 @@ export class WwebjsEngine implements WhatsAppEngine {
 		return probe ? this.describe(probe) : 'the WhatsApp Web page did not answer';
 	}
 
+	async requestPairingCode(phone: string): Promise<string> {
+		// showNotification: WhatsApp tells the phone a code is waiting to be typed.
+		return String(await this.readyClient().requestPairingCode(phone, true, PAIRING_CODE_INTERVAL_MS));
+	}
+
 	browserPid(): number | undefined {
 		return this.pid;
 	}
@@ -207,6 +214,22 @@ export class WwebjsEngine implements WhatsAppEngine {
 	}
 
 	private incoming: Promise<void> = Promise.resolve();
+
+	/** The library's options for how this device logs in and what the phone calls it. */
+	private loginOptions() {
+		const { proxyCredentials, deviceName, browserName, pairWithPhone } = this.options;
+		return {
+			// puppeteer's page.authenticate on the library's page: the proxy's 407 is answered there.
+			...(proxyCredentials ? { proxyAuthentication: proxyCredentials } : {}),
+			// The library wraps WAWebMiscBrowserUtils.info(), which WhatsApp Web reports when it links.
+			...(deviceName ? { deviceName } : {}),
+			...(browserName ? { browserName } : {}),
+			// No QR at all: the library asks for a pairing code as soon as the page wants a login.
+			...(pairWithPhone
+				? { pairWithPhoneNumber: { phoneNumber: pairWithPhone, showNotification: true, intervalMs: PAIRING_CODE_INTERVAL_MS } }
+				: {}),
+		};
+	}
 
 	private readyClient(): Client {
 		if (!this.client || this.stopping || !this.browser?.connected) throw new Error('the browser is not running');
@@ -227,6 +250,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 
 	private attachClient(client: Client): void {
 		client.on('qr', (qr: string) => this.emit({ type: 'qr', qr }));
+		client.on('code', (code: string) => this.emit({ type: 'pairingCode', code: String(code) }));
 		client.on('authenticated', () => this.emit({ type: 'authenticated' }));
 		client.on('ready', () =>
 			this.emit({
