@@ -34,13 +34,14 @@ describe('e2e: a paced campaign', () => {
 		const { n8n, sidecar, credentialId } = stack;
 		const phone = stack.phone!;
 
-		// A short gap instead of 30–60 s, high caps, no warm-up: still paced by the sidecar.
+		// A short gap instead of 30–60 s, high caps, no warm-up: still paced by the sidecar. The 30
+		// contacts never wrote to the phone, so the first-contact cap (20 a day) is raised as well.
 		const patched = await sidecar.api('PATCH', `/api/sessions/${SESSION}`, {
 			config: {
 				pacing: {
 					minGapMs: GAP_MS,
 					jitterMs: 0,
-					caps: { perMinute: 1000, perHour: 10_000, perDay: 10_000, perRecipientPerHour: 100 },
+					caps: { perMinute: 1000, perHour: 10_000, perDay: 10_000, perRecipientPerHour: 100, firstContactPerDay: 1000 },
 					warmup: { enabled: false },
 				},
 			},
