@@ -20,15 +20,15 @@ export type ModelReply = { text: string } | { toolCalls: Array<{ name: string; a
  * `POST /v1/chat/completions`, plain or streamed, and keeps every request for assertions.
  */
 export class ScriptedModel {
-	readonly requests: ModelRequest[] = [];
-
 	private constructor(
 		private readonly server: http.Server,
 		readonly url: string,
+		/** Every request, oldest first. */
+		readonly requests: ModelRequest[],
 	) {}
 
 	static async start(script: (request: ModelRequest, turn: number) => ModelReply): Promise<ScriptedModel> {
-		let model: ScriptedModel | undefined;
+		const requests: ModelRequest[] = [];
 		const server = http.createServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -51,10 +51,10 @@ export class ScriptedModel {
 					})),
 					stream: body.stream === true,
 				};
-				model!.requests.push(request);
+				requests.push(request);
 				let reply: ModelReply;
 				try {
-					reply = script(request, model!.requests.length);
+					reply = script(request, requests.length);
 				} catch (error) {
 					send(res, 400, { error: { message: `scripted model: ${(error as Error).message}`, type: 'invalid_request_error' } });
 					return;
@@ -65,8 +65,7 @@ export class ScriptedModel {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
-		model = new ScriptedModel(server, `http://127.0.0.1:${port}/v1`);
-		return model;
+		return new ScriptedModel(server, `http://127.0.0.1:${port}/v1`, requests);
 	}
 
 	/** The results the agent sent back for earlier tool calls, newest last (content parsed when JSON). */
