@@ -10,7 +10,7 @@ export const chatField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +62 812 3456 789',
 	description:
-		'The chat: the person\'s phone number with its country code (+62 812-3456-789 or 628123456789), or a chat ID as other steps give it (a message\'s chatId, or a chat\'s id from List Chats: …@c.us, …@lid, or …@g.us for a group)',
+		'The chat: the person\'s phone number with its country code (+62 812-3456-789 or 628123456789), or a chat ID as other steps give it (a message\'s chatId, or a chat\'s ID from List Chats: …@c.us, …@lid, or …@g.us for a group)',
 };
 
 /** The API path of the chosen chat, or of something under it (`/read`, `/messages`). */

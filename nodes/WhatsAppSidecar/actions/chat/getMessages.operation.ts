@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		default: 20,
+		default: 50,
 		typeOptions: { minValue: 1, maxValue: 100 },
 		description: 'Max number of results to return',
 	},
@@ -31,7 +31,7 @@ export const getMessagesDescription = updateDisplayOptions({ show: { resource: [
  * (`GET …/chats/:chat/messages`); each item also says `nextBefore` for the page after it.
  */
 export async function getMessages(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const limit = Number(this.getNodeParameter('limit', itemIndex, 20));
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
 	const before = String(this.getNodeParameter('before', itemIndex, '')).trim();
 	const qs: IDataObject = { limit, ...(before ? { before } : {}) };
 	const page = await sidecarRequest.call(this, 'GET', chatPath.call(this, itemIndex, '/messages'), undefined, qs);

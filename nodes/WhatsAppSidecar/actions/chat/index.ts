@@ -33,14 +33,14 @@ export const chatDescription: INodeProperties[] = [
 				name: 'Get Messages',
 				value: 'getMessages',
 				description:
-					'Read the last messages of a chat, newest first (up to 100; give "Before Message ID" to read further back). Needs the chat (phone number or chat ID). Returns one item per message: text, fromMe (true when this number sent it), sender, timestamp, type, and media.url to download a file.',
+					'Read the last messages of a chat, newest first (up to 100; give "Before Message ID" to read further back). Needs the chat (phone number or chat ID). Returns one item per message: text, fromMe (true when this number sent it), sender, timestamp, type, and for a file the URL to download it (in media).',
 				action: 'Get the messages of a chat',
 			},
 			{
 				name: 'List Chats',
 				value: 'list',
 				description:
-					'List the chats of the WhatsApp number, newest activity first. Returns one item per chat: id (use it as the chat elsewhere), name, phone, unreadCount, lastMessage, archived, muted, isGroup.',
+					'List the chats of the WhatsApp number, newest activity first. Returns one item per chat: its ID (use it as the chat elsewhere), name, phone, unreadCount, lastMessage, archived, muted, isGroup.',
 				action: 'List chats',
 			},
 			{

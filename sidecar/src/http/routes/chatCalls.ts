@@ -1,9 +1,8 @@
-import { SessionNotReadyError, WhatsAppWebTimeoutError } from '../../errors';
+import { ChatNotFoundError, SessionNotReadyError, WhatsAppWebTimeoutError } from '../../errors';
 import { normalizeRecipient, type Recipient } from '../../sending/recipients';
 import type { Session } from '../../sessions/Session';
 import type { WhatsAppEngine } from '../../sessions/engine/Engine';
 import { TimeoutError, withTimeout } from '../../util/withTimeout';
-import { ChatNotFoundError } from '../../errors';
 
 /** Every page call of the chat routes is bounded: a stuck page answers 504, never hangs the request. */
 export const PAGE_CALL_TIMEOUT_MS = 30_000;
