@@ -26,7 +26,10 @@ export function chatRoutes(manager: SessionManager, defaultCountryCode: string |
 		const rest = all.filter(after);
 		const page = rest.slice(0, query.limit);
 		const chats = [];
-		for (const chat of page) chats.push(chatView(chat, await phoneOf(engine, chat.id, chat.isGroup)));
+		for (const chat of page) {
+			const last = (await newestMessage(engine, chat.id)) ?? chat.lastMessage;
+			chats.push(chatView({ ...chat, lastMessage: last }, await phoneOf(engine, chat.id, chat.isGroup)));
+		}
 		const more = rest.length > page.length;
 		res.json({ chats, nextCursor: more && page.length ? encodeCursor(page[page.length - 1]) : null, total: all.length });
 	});
@@ -83,6 +86,13 @@ export function chatRoutes(manager: SessionManager, defaultCountryCode: string |
 	});
 
 	return router;
+}
+
+/** The newest message of a chat, either way (the chat list's lastMessage); null when the page cannot say. */
+async function newestMessage(engine: WhatsAppEngine, chatId: string) {
+	return pageCall(engine.chatMessages(chatId, { limit: 1 }), 'reading the chat\'s last message', 10_000)
+		.then((page) => page.messages[0] ?? null)
+		.catch(() => null);
 }
 
 /** A one-to-one chat's number: in its id, or for a `…@lid` chat as WhatsApp tells it (null when it does not). */

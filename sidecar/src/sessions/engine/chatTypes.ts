@@ -19,7 +19,7 @@ export interface ChatSummary {
 	muted: boolean;
 	/** Unix seconds the mute ends; -1 muted for good; 0 not muted. */
 	muteExpiration: number;
-	/** The newest message in the chat, either direction; null when the page has none. */
+	/** The last message received in the chat (the library's lastMessage); null when none is loaded. */
 	lastMessage: IncomingMessage | null;
 }
 
@@ -63,6 +63,7 @@ export interface ContactProfileInfo {
 export interface ChatsEngine {
 	/** The id of the existing chat with this id (or with the same person's other address); null when there is none. Creates nothing. */
 	findChat(chatId: string): Promise<string | null>;
+	/** Every chat, cheaply: lastMessage is the last received one (ask chatMessages for the newest either way). */
 	listChats(): Promise<ChatSummary[]>;
 	/** Marks the chat read (WhatsApp sends read receipts for its unread messages). */
 	markChatRead(chatId: string): Promise<void>;

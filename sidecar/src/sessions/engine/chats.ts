@@ -31,9 +31,9 @@ export async function listChats(client: Client): Promise<ChatSummary[]> {
 	const chats = await client.getChats();
 	const summaries: ChatSummary[] = [];
 	for (const chat of chats) {
-		// The library's lastMessage is the last *received* one (lastReceivedKey): the newest either way is asked for.
-		const [newest] = await chat.fetchMessages({ limit: 1 }).catch(() => [] as Message[]);
-		const last = newest ?? chat.lastMessage;
+		// The library's lastMessage is the last *received* one (lastReceivedKey); the routes ask for the
+		// newest either way only for the chats of the page they answer (one page call each).
+		const last = chat.lastMessage;
 		summaries.push({
 			id: chat.id._serialized,
 			name: chat.name || null,
