@@ -216,6 +216,33 @@ describe('chats through the real library', () => {
 		}
 	});
 
+	it('a group: its history names the members who wrote and the group, and the list has no phone for it', async () => {
+		const group = '120363000000000261@g.us';
+		const ids = await phone.chats.seedHistory(
+			group,
+			[
+				{ body: 'who brings the cake?', author: '628120000262', pushname: 'Sari' },
+				{ body: 'I will', fromMe: true },
+				{ body: 'great', author: '628120000263' },
+			],
+			{ name: 'Clinic staff', group: { subject: 'Clinic staff', participants: ['628120000262@c.us', '628120000263@c.us'] } },
+		);
+		const res = await t.api('GET', `${base}/chats/${group}/messages`);
+		expect(res.status).toBe(200);
+		expect(res.body.messages.map((m: Json) => m.id)).toEqual([...ids].reverse());
+		expect(res.body.messages[2]).toMatchObject({
+			text: 'who brings the cake?',
+			isGroup: true,
+			group: { id: group, name: 'Clinic staff' },
+			sender: '628120000262@c.us',
+			senderPhone: '628120000262',
+			chatPhone: null,
+			fromMe: false,
+		});
+		expect(res.body.messages[1]).toMatchObject({ text: 'I will', fromMe: true, isGroup: true });
+		expect(await chatOf(group)).toMatchObject({ isGroup: true, phone: null, name: 'Clinic staff', lastMessage: { text: 'great', sender: '628120000263@c.us' } });
+	});
+
 	it('a chat WhatsApp moved to a linked id is found by the phone number', async () => {
 		h.fake.addContact({ phone: '628120000251', lid: '201000000000251', addressing: 'lid' });
 		await phone.receive({ from: '628120000251', body: 'from my LID' });
