@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { chatDescription } from './actions/chat';
 import { contactDescription } from './actions/contact';
 import { messageDescription } from './actions/message';
 import { router } from './actions/router';
@@ -35,7 +36,8 @@ export class WhatsAppSidecar implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp' },
+					{ name: 'Chat', value: 'chat', description: 'Read a chat\'s messages, list chats, mark read, show typing, archive and mute' },
+					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp, look a contact up, block and unblock' },
 					{ name: 'Message', value: 'message', description: 'Send messages and follow their status' },
 					{ name: 'Server', value: 'server', description: 'Check that the sidecar is reachable' },
 					{ name: 'Session', value: 'session', description: 'Link phones (QR code) and manage their sessions' },
@@ -45,6 +47,7 @@ export class WhatsAppSidecar implements INodeType {
 			...messageDescription,
 			...sessionDescription,
 			...contactDescription,
+			...chatDescription,
 			...serverDescription,
 		],
 	};

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { EventEmitter } from 'events';
 import type { ContactDirectory } from './contacts';
 import type { PageRecord, PageRegistry } from './pages';
+import { PhoneChats } from './PhoneChats';
 import type { MediaInput, OutboxEntry, PageStatus, ReceiveOptions, SendDecision, WireMessage } from './types';
 
 export interface StoredMedia {
@@ -63,6 +64,8 @@ export class FakePhone extends EventEmitter {
 	readonly linkCodeRequests: Array<{ showNotification: boolean; at: number }> = [];
 	/** What the phone lists under Linked devices: the browser info each page reported when it linked. */
 	readonly linkedDevices: Array<{ os?: string; name?: string; via: 'qr' | 'code'; at: number }> = [];
+	/** Chats as the phone has them: seeded history, read receipts, archive, mute, blocks (PhoneChats.ts). */
+	readonly chats: PhoneChats;
 
 	constructor(
 		readonly number: string,
@@ -71,6 +74,13 @@ export class FakePhone extends EventEmitter {
 	) {
 		super();
 		this.wid = `${number}@c.us`;
+		this.chats = new PhoneChats({
+			number,
+			received: () => this.received,
+			sentWires: () => [...this.sent.values()].map((r) => r.wire),
+			command: (name, args) => this.host.command(this.number, name, args, 'listening'),
+			storeMedia: (input) => this.host.storeMedia(input),
+		});
 	}
 
 	/** A message from a contact (or a group member) arrives; resolves with its serialized id. */

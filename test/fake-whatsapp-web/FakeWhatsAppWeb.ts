@@ -4,6 +4,7 @@ import { createFakeCertificate, type FakeCertificate } from './certificate';
 import { ContactDirectory, type FakeContact } from './contacts';
 import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
 import { renderPage } from './pageBundle';
+import { ProfileDirectory } from './profiles';
 import { type PageRecord, PageRegistry } from './pages';
 import { createFakeServer, newStoredMedia } from './server';
 import type { FakeOptions, MediaInput, WebDrift } from './types';
@@ -29,6 +30,8 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	readonly errors: Error[] = [];
 	/** People with LIDs (see contacts.ts); numbers not listed here are phone-only, as before LIDs. */
 	readonly contacts = new ContactDirectory();
+	/** Profiles (picture, about, business) by person: `fake.profiles.set('628…', {about: '…'})`. */
+	readonly profiles = new ProfileDirectory(this.contacts);
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();

@@ -6,6 +6,8 @@ import type { ContactDirectory } from './contacts';
 import type { PageRegistry } from './pages';
 import type { FakePhone, SendRequest, StoredMedia } from './FakePhone';
 import type { MediaInput, PageStatus } from './types';
+import { handleChatsRpc } from './chatsRpc';
+import type { ProfileDirectory } from './profiles';
 
 /** What the HTTP side needs from the fake. */
 export interface FakeBackend {
@@ -18,6 +20,8 @@ export interface FakeBackend {
 	storeMedia(input: MediaInput): StoredMedia;
 	media(directPath: string): StoredMedia | undefined;
 	noteUnknownModule(name: string): void;
+	/** People's profiles on the network (pictures, about texts, business profiles). */
+	readonly profiles: ProfileDirectory;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -100,6 +104,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};
+		case 'chats':
+			return handleChatsRpc(backend, page, body);
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));
 			return {};

@@ -10,6 +10,7 @@ import type {
 	WebVersionInfo,
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
+import type { ChatMessagesPage, ChatSummary, ContactProfileInfo, PresenceState } from '../../sidecar/src/sessions/engine/chatTypes';
 
 /**
  * An engine the test drives by hand: it records what the supervisor asked of it,
@@ -141,6 +142,49 @@ export class ScriptedEngine implements WhatsAppEngine {
 
 	browserPid(): number | undefined {
 		return this.stopped ? undefined : 4242;
+	}
+
+	// ---- Chats, presence and contact profiles: scripted chats, calls recorded
+	/** The chats this engine has (findChat answers those), and what each call did. */
+	readonly chats: ChatSummary[] = [];
+	readonly chatCalls: Array<{ call: string; id: string; arg?: unknown }> = [];
+
+	async findChat(chatId: string): Promise<string | null> {
+		return this.chats.find((c) => c.id === chatId)?.id ?? null;
+	}
+	async listChats(): Promise<ChatSummary[]> {
+		return this.chats.map((c) => ({ ...c }));
+	}
+	async markChatRead(chatId: string): Promise<void> {
+		this.chatCalls.push({ call: 'read', id: chatId });
+	}
+	async setChatPresence(chatId: string, state: PresenceState): Promise<void> {
+		this.chatCalls.push({ call: 'presence', id: chatId, arg: state });
+	}
+	async chatMessages(chatId: string, options: { limit: number; before?: string }): Promise<ChatMessagesPage> {
+		this.chatCalls.push({ call: 'messages', id: chatId, arg: options });
+		return { messages: [], hasMore: false };
+	}
+	async setChatArchived(chatId: string, archived: boolean): Promise<void> {
+		this.chatCalls.push({ call: archived ? 'archive' : 'unarchive', id: chatId });
+	}
+	async muteChat(chatId: string, until?: number): Promise<{ muted: boolean; muteExpiration: number }> {
+		this.chatCalls.push({ call: 'mute', id: chatId, arg: until });
+		return { muted: true, muteExpiration: until ?? -1 };
+	}
+	async unmuteChat(chatId: string): Promise<{ muted: boolean; muteExpiration: number }> {
+		this.chatCalls.push({ call: 'unmute', id: chatId });
+		return { muted: false, muteExpiration: 0 };
+	}
+	async contactProfile(contactId: string): Promise<ContactProfileInfo> {
+		this.chatCalls.push({ call: 'profile', id: contactId });
+		return { id: contactId, name: null, pushname: null, profilePictureUrl: null, about: null, isBusiness: false, business: null, isBlocked: false };
+	}
+	async setContactBlocked(contactId: string, blocked: boolean): Promise<void> {
+		this.chatCalls.push({ call: blocked ? 'block' : 'unblock', id: contactId });
+	}
+	async messageMedia(): Promise<null> {
+		return null;
 	}
 
 	listenerCount(): number {

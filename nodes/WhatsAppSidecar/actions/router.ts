@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { failedItemJson, sidecarApiError } from '../errors';
+import { chatOperations } from './chat';
 import { contactOperations } from './contact';
 import { messageOperations } from './message';
 import { serverOperations } from './server';
@@ -8,6 +9,7 @@ import { sessionOperations } from './session';
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Record<string, Operation>> = {
+	chat: chatOperations,
 	contact: contactOperations,
 	message: messageOperations,
 	server: serverOperations,

@@ -65,6 +65,12 @@ export const ERROR_CODES = {
 	WEBHOOK_URL_INVALID: { permanent: true, where: 'request' },
 	WEBHOOK_URL_BLOCKED: { permanent: true, where: 'request' },
 	MEDIA_NOT_FOUND: { permanent: true, where: 'request' },
+	// Chats, history and contact profiles.
+	CHAT_NOT_FOUND: { permanent: true, where: 'request' },
+	MESSAGE_NOT_FOUND: { permanent: true, where: 'request' },
+	CURSOR_INVALID: { permanent: true, where: 'request' },
+	/** The page did not answer an immediate call in time (a busy or stuck session). */
+	WHATSAPP_WEB_TIMEOUT: { permanent: false, where: 'request' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

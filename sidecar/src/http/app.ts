@@ -23,6 +23,9 @@ import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
 import { pairingCodeRoutes } from './routes/pairingCode';
+import { chatRoutes } from './routes/chats';
+import { presenceRoutes } from './routes/presence';
+import { contactProfileRoutes } from './routes/contactProfile';
 
 export interface ServerInfo {
 	version: string;
@@ -86,6 +89,9 @@ export function createApp(deps: AppDeps): Express {
 		contactRoutes(deps.sessions, deps.defaultCountryCode, deps.addresses),
 		receivedMediaRoutes(deps.sessions, deps.receivedMedia),
 		webhookRoutes(deps.webhooks),
+		chatRoutes(deps.sessions, deps.defaultCountryCode),
+		presenceRoutes(deps.sessions, deps.defaultCountryCode),
+		contactProfileRoutes(deps.sessions, deps.defaultCountryCode),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));

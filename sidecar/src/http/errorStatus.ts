@@ -48,6 +48,11 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	WEBHOOK_URL_INVALID: 400,
 	WEBHOOK_URL_BLOCKED: 422,
 	MEDIA_NOT_FOUND: 404,
+	// Chats, history and contact profiles.
+	CHAT_NOT_FOUND: 404,
+	MESSAGE_NOT_FOUND: 404,
+	CURSOR_INVALID: 400,
+	WHATSAPP_WEB_TIMEOUT: 504,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

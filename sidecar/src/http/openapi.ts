@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode, JOB_STATUSES, REQUEST_ERROR_CODES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
 import { HTTP_STATUS } from './errorStatus';
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
+import { CHAT_ROUTES } from './openapiChats';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-interface RouteDoc {
+export interface RouteDoc {
 	method: Method;
 	/** OpenAPI path, e.g. /api/sessions/{id}. */
 	path: string;
@@ -108,7 +109,7 @@ export const ROUTES: RouteDoc[] = [
 	{
 		method: 'get',
 		path: '/api/sessions/{id}/messages/{messageId}/media',
-		summary: 'The media of a received message (kept SIDECAR_RECEIVED_MEDIA_RETENTION_MS)',
+		summary: 'The media of a received message (kept SIDECAR_RECEIVED_MEDIA_RETENTION_MS), or of a chat history message (downloaded through a READY session on first ask, then kept)',
 		responses: { 200: 'The file', 404: 'MEDIA_NOT_FOUND' },
 	},
 	{
@@ -133,6 +134,7 @@ export const ROUTES: RouteDoc[] = [
 		body: replaySchema,
 		responses: { 200: '{replayed: n}' },
 	},
+	...CHAT_ROUTES,
 ];
 
 /**

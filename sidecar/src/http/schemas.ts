@@ -114,3 +114,35 @@ export const createWebhookSchema = z
 	.strict();
 
 export const replaySchema = z.object({ ids: z.array(z.string()).optional().describe('Only these dead letters (default: all)') }).strict();
+
+// ---- Chats, presence and contact profiles (issue 14)
+export const CHATS_PAGE_MAX = 100;
+export const CHAT_MESSAGES_MAX = 100;
+export const PRESENCE_SECONDS_MAX = 60;
+
+/** Query strings arrive as text: `?limit=20`. */
+const pageLimit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const listChatsQuerySchema = z
+	.object({ limit: pageLimit(CHATS_PAGE_MAX, 20), cursor: z.string().min(1).max(1_000).optional() })
+	.strip();
+
+export const chatMessagesQuerySchema = z
+	.object({ limit: pageLimit(CHAT_MESSAGES_MAX, 20), before: z.string().min(1).max(300).optional() })
+	.strip();
+
+export const presenceSchema = z
+	.object({
+		state: z.enum(['typing', 'recording', 'paused']).describe('typing or recording shows for `seconds`, then paused; paused stops it now'),
+		seconds: z.number().int().min(1).max(PRESENCE_SECONDS_MAX).optional().describe(`How long typing/recording shows (default 10, at most ${PRESENCE_SECONDS_MAX})`),
+	})
+	.strict();
+
+export const muteSchema = z
+	.object({
+		until: z.iso.datetime({ offset: true }).optional().describe('ISO time the mute ends'),
+		seconds: z.number().int().min(60).max(10 * 366 * 86_400).optional().describe('Mute for this long (seconds) instead of until a time'),
+	})
+	.strict()
+	.refine((b) => b.until === undefined || b.seconds === undefined, { message: 'give until or seconds, not both (neither: muted until unmuted)', path: ['until'] })
+	.refine((b) => b.until === undefined || Date.parse(b.until) > Date.now(), { message: 'until is in the past', path: ['until'] });

@@ -70,13 +70,14 @@ function findOrCreateChat(wid: Wid, group?: { subject?: string; participants?: s
 		pin: 0,
 		isReadOnly: false,
 		isLocked: false,
-		mute: { expiration: 0 },
 		muteExpiration: 0,
 		formattedTitle: group?.subject ?? `+${wid.user}`,
 		msgs: new Collection(MsgModel),
 	};
 	if (wid.isGroup()) attrs.groupMetadata = groupMetadataFor(wid, group);
-	return Chat.add(new ChatModel(attrs));
+	const chat = new ChatModel(attrs);
+	chat.set('mute', new ChatMute(chat), { silent: true }); // chats.ts: mute/unmute tell the phone
+	return Chat.add(chat);
 }
 
 function groupMetadataFor(wid: Wid, group?: { subject?: string; participants?: string[]; owner?: string }): Model {

@@ -72,10 +72,10 @@ const WA_MODULES: Record<string, unknown> = {
 			getMessagesById: async (ids: string[]) => ({ messages: ids.map((id) => Msg.get(id)).filter(Boolean) }),
 		}),
 		Chat,
-		Contact: Object.assign(Contact, { find: async (wid: WidLike) => findOrCreateContact(createWid(wid)) }),
+		Contact: Object.assign(Contact, { find: findContact }),
 		GroupMetadata,
-		Blocklist: new Collection(Model),
-		BusinessProfile: Object.assign(new Collection(Model), { find: async () => new Model({}) }),
+		Blocklist,
+		BusinessProfile: BusinessProfiles,
 	},
 	WAWebWidFactory: {
 		createWid,
@@ -93,7 +93,6 @@ const WA_MODULES: Record<string, unknown> = {
 		getIsBroadcast: (chat: ChatModel) => chat.id.isBroadcast(),
 	},
 	WAWebStreamModel: { Stream: { markAvailable: () => undefined, markUnavailable: () => undefined } },
-	WAWebUpdateUnreadChatAction: { sendSeen: async ({ chat }: { chat: ChatModel }) => chat.set('unreadCount', 0) },
 	WAWebChatStateBridge: {
 		sendChatStateComposing: (wid: Wid) => rpc('chatstate', { chat: wid._serialized, state: 'typing' }),
 		sendChatStateRecording: (wid: Wid) => rpc('chatstate', { chat: wid._serialized, state: 'recording' }),
@@ -124,6 +123,9 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebMediaInMemoryBlobCache: { InMemoryMediaBlobCache: { put: () => undefined } },
 	WAWebMediaMmsV4Upload: { uploadMedia, uploadUnencryptedMedia: uploadMedia },
 	WAWebDownloadManager: { downloadManager: { downloadAndMaybeDecrypt } },
+
+	// chats, presence and contact profiles (chats.ts)
+	...CHAT_MODULES,
 };
 
 const reportedUnknownModules = new Set<string>();

@@ -52,6 +52,11 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	WEBHOOK_URL_INVALID: new errors.WebhookUrlInvalidError('it is not a URL'),
 	WEBHOOK_URL_BLOCKED: new errors.WebhookUrlBlockedError('169.254.169.254'),
 	MEDIA_NOT_FOUND: new errors.ReceivedMediaNotFoundError('false_1@c.us_X'),
+	// Chats, history and contact profiles.
+	CHAT_NOT_FOUND: new errors.ChatNotFoundError('6281234567890@c.us'),
+	MESSAGE_NOT_FOUND: new errors.ChatMessageNotFoundError('false_1@c.us_X', '6281234567890@c.us'),
+	CURSOR_INVALID: new errors.CursorInvalidError('nonsense'),
+	WHATSAPP_WEB_TIMEOUT: new errors.WhatsAppWebTimeoutError('listing the chats', 30_000),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */
@@ -74,7 +79,7 @@ describe('every error code of the contract', () => {
 			const status = HTTP_STATUS[code as keyof typeof HTTP_STATUS];
 			expect(status >= 400 && status <= 599).toBe(true);
 			// A client's mistake is a 4xx; only our own failures are 5xx.
-			expect(status >= 500).toBe(['INTERNAL', 'STORAGE_UNAVAILABLE', 'BROWSER_NOT_FOUND'].includes(code));
+			expect(status >= 500).toBe(['INTERNAL', 'STORAGE_UNAVAILABLE', 'BROWSER_NOT_FOUND', 'WHATSAPP_WEB_TIMEOUT'].includes(code));
 			expect(codeSchema).toContain(`"${code}"`);
 		}
 	});

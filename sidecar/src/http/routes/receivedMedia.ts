@@ -1,9 +1,13 @@
 import { Router } from 'express';
 import { ReceivedMediaNotFoundError } from '../../errors';
+import type { Session } from '../../sessions/Session';
 import type { SessionManager } from '../../sessions/SessionManager';
 import type { ReceivedMediaStore } from '../../storage/ReceivedMediaStore';
 import { safeFilename } from '../../util/safeFilename';
 import { safeMediaType } from '../../util/safeMediaType';
+import { withTimeout } from '../../util/withTimeout';
+
+const ON_DEMAND_TIMEOUT_MS = 60_000;
 
 /**
  * The media of a received message, kept for the retention period (the `message` event links here).
@@ -18,7 +22,7 @@ export function receivedMediaRoutes(manager: SessionManager, media: ReceivedMedi
 	router.get('/sessions/:id/messages/:messageId/media', async (req, res) => {
 		const session = manager.get(String(req.params.id));
 		const messageId = String(req.params.messageId);
-		const found = await media.get(session.id, messageId);
+		const found = (await media.get(session.id, messageId)) ?? (await fetchThroughPage(session, media, messageId));
 		if (!found) throw new ReceivedMediaNotFoundError(messageId);
 		const type = safeMediaType(found.meta.mimetype);
 		res.attachment(safeFilename(found.meta.filename) ?? fallbackFilename(type));
@@ -29,6 +33,19 @@ export function receivedMediaRoutes(manager: SessionManager, media: ReceivedMedi
 	});
 
 	return router;
+}
+
+/**
+ * Media of a message that was never kept (a chat history's, or one older than the retention):
+ * downloaded through the page of a READY session, then kept like received media.
+ */
+async function fetchThroughPage(session: Session, media: ReceivedMediaStore, messageId: string) {
+	const engine = session.readyEngine();
+	if (!engine) return undefined;
+	const loaded = await withTimeout(engine.messageMedia(messageId), ON_DEMAND_TIMEOUT_MS, 'downloading the media').catch(() => null);
+	if (!loaded) return undefined;
+	await media.put(session.id, messageId, loaded);
+	return media.get(session.id, messageId);
 }
 
 /** `media.pdf` for application/pdf; just `media` when the subtype is no plausible extension. */

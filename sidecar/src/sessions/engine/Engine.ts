@@ -1,4 +1,5 @@
 import type { MessageAddresses, MessagePayload } from '../../contract';
+import type { ChatsEngine } from './chatTypes';
 
 /**
  * The engine interface: what the supervisor, the HTTP layer and most tests know
@@ -96,7 +97,8 @@ export interface EngineStopOutcome {
 	killed: boolean;
 }
 
-export interface WhatsAppEngine {
+/** ChatsEngine: chats, presence and contact profiles (chatTypes.ts). */
+export interface WhatsAppEngine extends ChatsEngine {
 	/** The one listener (the session's supervisor); events stop once stop() begins. */
 	onEvent(listener: (event: EngineEvent) => void): void;
 	/** Launches the browser and initializes; resolves once a QR is shown or the login is being restored. */

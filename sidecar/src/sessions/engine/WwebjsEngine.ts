@@ -6,6 +6,9 @@ import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chro
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
 import { readChatHistory } from './chatHistory';
+import * as chats from './chats';
+import type { ChatMessagesPage, ChatSummary, ContactProfileInfo, PresenceState } from './chatTypes';
+import * as contacts from './contactProfile';
 import type {
 	ChatHistory,
 	EngineEvent,
@@ -203,6 +206,41 @@ export class WwebjsEngine implements WhatsAppEngine {
 
 	browserPid(): number | undefined {
 		return this.pid;
+	}
+
+	// ---- Chats, presence and contact profiles (chats.ts, contactProfile.ts)
+	findChat(chatId: string): Promise<string | null> {
+		return chats.findChat(this.readyClient(), chatId);
+	}
+	listChats(): Promise<ChatSummary[]> {
+		return chats.listChats(this.readyClient());
+	}
+	markChatRead(chatId: string): Promise<void> {
+		return chats.markChatRead(this.readyClient(), chatId);
+	}
+	setChatPresence(chatId: string, state: PresenceState): Promise<void> {
+		return chats.setChatPresence(this.readyClient(), chatId, state);
+	}
+	chatMessages(chatId: string, options: { limit: number; before?: string }): Promise<ChatMessagesPage> {
+		return chats.chatMessages(this.readyClient(), chatId, options);
+	}
+	setChatArchived(chatId: string, archived: boolean): Promise<void> {
+		return chats.setChatArchived(this.readyClient(), chatId, archived);
+	}
+	muteChat(chatId: string, until?: number): Promise<{ muted: boolean; muteExpiration: number }> {
+		return chats.muteChat(this.readyClient(), chatId, until);
+	}
+	unmuteChat(chatId: string): Promise<{ muted: boolean; muteExpiration: number }> {
+		return chats.unmuteChat(this.readyClient(), chatId);
+	}
+	messageMedia(messageId: string): Promise<{ mimetype: string; data: Buffer; filename?: string } | null> {
+		return chats.messageMedia(this.readyClient(), messageId);
+	}
+	contactProfile(contactId: string): Promise<ContactProfileInfo> {
+		return contacts.contactProfile(this.readyClient(), contactId);
+	}
+	setContactBlocked(contactId: string, blocked: boolean): Promise<void> {
+		return contacts.setContactBlocked(this.readyClient(), contactId, blocked);
 	}
 
 	listenerCount(): number {

@@ -19,7 +19,7 @@ interface RawData {
  * library's message shape. Groups: the chat is `…@g.us` and `author` is the
  * member; the group's name is the chat's, read from the raw data when present.
  */
-export async function incomingMessage(message: Message): Promise<IncomingMessage> {
+export async function incomingMessage(message: Message, known?: { groupName?: string | null }): Promise<IncomingMessage> {
 	const raw = ((message as unknown as { _data?: RawData })._data ?? {}) as RawData;
 	const chatId = message.fromMe ? message.to : message.from;
 	const isGroup = chatId.endsWith('@g.us');
@@ -34,7 +34,8 @@ export async function incomingMessage(message: Message): Promise<IncomingMessage
 		text: message.body || undefined,
 		timestamp: message.timestamp,
 		isGroup,
-		group: isGroup ? { id: chatId, name: await groupName(message) } : undefined,
+		// A chat's history passes the group's name it already has: one page call per message would be slow.
+		group: isGroup ? { id: chatId, name: known ? (known.groupName ?? undefined) : await groupName(message) } : undefined,
 		quoted: message.hasQuotedMsg ? { id: raw.quotedStanzaID, text: raw.quotedMsg?.body ?? raw.quotedMsg?.caption } : undefined,
 		// Type and name are what the sender's phone said: cleaned here, before anything uses them.
 		media: message.hasMedia
