@@ -52,6 +52,13 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	WEBHOOK_URL_INVALID: new errors.WebhookUrlInvalidError('it is not a URL'),
 	WEBHOOK_URL_BLOCKED: new errors.WebhookUrlBlockedError('169.254.169.254'),
 	MEDIA_NOT_FOUND: new errors.ReceivedMediaNotFoundError('false_1@c.us_X'),
+	// Groups.
+	GROUP_ID_INVALID: new errors.GroupIdInvalidError('family'),
+	GROUP_PARTICIPANTS_INVALID: new errors.GroupParticipantsInvalidError([{ input: 'abc', problem: 'it has letters' }]),
+	GROUP_NOT_FOUND: new errors.GroupNotFoundError('120363000000000001@g.us'),
+	GROUP_NOT_ADMIN: new errors.GroupNotAdminError('120363000000000001@g.us', 'add participants'),
+	GROUP_INVITE_INVALID: new errors.GroupInviteInvalidError('AbCdEf123'),
+	GROUP_ACTION_FAILED: new errors.GroupActionFailedError('change the subject', 'did not finish within 30000 ms'),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */
