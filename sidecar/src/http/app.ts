@@ -23,6 +23,7 @@ import { metricsRoutes } from './routes/metrics';
 import { serverRoutes } from './routes/server';
 import { sessionRoutes } from './routes/sessions';
 import { pairingCodeRoutes } from './routes/pairingCode';
+import { groupRoutes } from './routes/groups';
 
 export interface ServerInfo {
 	version: string;
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
 		contactRoutes(deps.sessions, deps.defaultCountryCode, deps.addresses),
 		receivedMediaRoutes(deps.sessions, deps.receivedMedia),
 		webhookRoutes(deps.webhooks),
+		groupRoutes(deps.sessions, deps.defaultCountryCode),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));
