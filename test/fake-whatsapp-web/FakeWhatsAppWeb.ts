@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net';
 import { createFakeCertificate, type FakeCertificate } from './certificate';
 import { ContactDirectory, type FakeContact } from './contacts';
 import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
+import { FakeGroups, type GroupNotice, type GroupSnapshot } from './groups';
 import { renderPage } from './pageBundle';
 import { type PageRecord, PageRegistry } from './pages';
 import { createFakeServer, newStoredMedia } from './server';
@@ -29,6 +30,15 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	readonly errors: Error[] = [];
 	/** People with LIDs (see contacts.ts); numbers not listed here are phone-only, as before LIDs. */
 	readonly contacts = new ContactDirectory();
+	/**
+	 * WhatsApp's groups (see groups.ts): what the linked pages did to them, and what other members
+	 * do (`fake.groups.setSubject(id, '15550009999', 'New name')`, `.add`, `.modify`, `.leave`,
+	 * `.join`, `.create`): each change reaches the members' pages as WhatsApp Web's gp2 notification.
+	 */
+	readonly groups: FakeGroups = new FakeGroups({
+		isRegistered: (wid) => this.isRegistered(wid),
+		announce: (group, notice, alsoTo) => this.announceGroupChange(group, notice, alsoTo),
+	});
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();
@@ -245,6 +255,18 @@ export class FakeWhatsAppWeb implements PhoneHost {
 
 	media(directPath: string): StoredMedia | undefined {
 		return this.mediaStore.get(directPath);
+	}
+
+	/** A group changed: the linked pages of its members (and of who just left) get WhatsApp's notification. */
+	private announceGroupChange(group: GroupSnapshot, notice: GroupNotice, alsoTo: string[]): void {
+		const told = new Set([...group.participants.map((p) => p.id), ...alsoTo]);
+		const t = Math.floor(Date.now() / 1000);
+		for (const page of this.pages.all()) {
+			if (!page.online || !page.status.phone || !told.has(`${page.status.phone}@c.us`)) continue;
+			this.pages
+				.send(page.id, 'groupNotice', { group, notice: { ...notice, t } }, this.commandTimeoutMs)
+				.catch((error: Error) => this.backgroundError(error));
+		}
 	}
 
 	noteUnknownModule(name: string): void {

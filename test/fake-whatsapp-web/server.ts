@@ -6,6 +6,8 @@ import type { ContactDirectory } from './contacts';
 import type { PageRegistry } from './pages';
 import type { FakePhone, SendRequest, StoredMedia } from './FakePhone';
 import type { MediaInput, PageStatus } from './types';
+import type { FakeGroups } from './groups';
+import { groupRpc } from './groupRpc';
 
 /** What the HTTP side needs from the fake. */
 export interface FakeBackend {
@@ -18,6 +20,7 @@ export interface FakeBackend {
 	storeMedia(input: MediaInput): StoredMedia;
 	media(directPath: string): StoredMedia | undefined;
 	noteUnknownModule(name: string): void;
+	readonly groups: FakeGroups;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -100,6 +103,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};
+		case 'group':
+			return groupRpc(backend.groups, requirePhone(backend, page).number, body);
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));
 			return {};

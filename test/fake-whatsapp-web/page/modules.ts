@@ -76,6 +76,7 @@ const WA_MODULES: Record<string, unknown> = {
 		GroupMetadata,
 		Blocklist: new Collection(Model),
 		BusinessProfile: Object.assign(new Collection(Model), { find: async () => new Model({}) }),
+		ProfilePicThumb, // groups.ts
 	},
 	WAWebWidFactory: {
 		createWid,
@@ -124,6 +125,9 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebMediaInMemoryBlobCache: { InMemoryMediaBlobCache: { put: () => undefined } },
 	WAWebMediaMmsV4Upload: { uploadMedia, uploadUnencryptedMedia: uploadMedia },
 	WAWebDownloadManager: { downloadManager: { downloadAndMaybeDecrypt } },
+
+	// groups (page/groups.ts)
+	...GROUP_MODULES,
 };
 
 const reportedUnknownModules = new Set<string>();
