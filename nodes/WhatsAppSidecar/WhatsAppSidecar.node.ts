@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { contactDescription } from './actions/contact';
+import { groupDescription } from './actions/group';
 import { messageDescription } from './actions/message';
 import { router } from './actions/router';
 import { serverDescription } from './actions/server';
@@ -36,6 +37,7 @@ export class WhatsAppSidecar implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp' },
+					{ name: 'Group', value: 'group', description: 'Create and manage groups: participants, settings, invite links' },
 					{ name: 'Message', value: 'message', description: 'Send messages and follow their status' },
 					{ name: 'Server', value: 'server', description: 'Check that the sidecar is reachable' },
 					{ name: 'Session', value: 'session', description: 'Link phones (QR code) and manage their sessions' },
@@ -45,6 +47,7 @@ export class WhatsAppSidecar implements INodeType {
 			...messageDescription,
 			...sessionDescription,
 			...contactDescription,
+			...groupDescription,
 			...serverDescription,
 		],
 	};

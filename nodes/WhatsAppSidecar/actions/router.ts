@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { failedItemJson, sidecarApiError } from '../errors';
 import { contactOperations } from './contact';
+import { groupOperations } from './group';
 import { messageOperations } from './message';
 import { serverOperations } from './server';
 import { sessionOperations } from './session';
@@ -9,6 +10,7 @@ type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeEx
 
 export const operations: Record<string, Record<string, Operation>> = {
 	contact: contactOperations,
+	group: groupOperations,
 	message: messageOperations,
 	server: serverOperations,
 	session: sessionOperations,
