@@ -157,7 +157,8 @@ export interface PairingCodePayload {
 	count: number;
 }
 
-export interface EventPayloads {
+/** Group events' payloads live in contract/groups.ts. */
+export interface EventPayloads extends GroupEventPayloads {
 	message: MessagePayload;
 	'message.queued': JobPayload;
 	'message.ack': JobPayload;
@@ -168,9 +169,6 @@ export interface EventPayloads {
 	'session.qr': QrPayload;
 	'session.pairing_code': PairingCodePayload;
 }
-
-// Groups: their payloads live in contract/groups.ts.
-export interface EventPayloads extends GroupEventPayloads {}
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {
 	return (GROUP_EVENT_TYPES as readonly string[]).includes(event.type);

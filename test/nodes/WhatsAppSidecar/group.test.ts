@@ -12,7 +12,7 @@ describe('Group resource', () => {
 		['create', { subject: ' Clinic staff ', participants: '+62 812 3456 789, 628987654321\n628111222333' }, 'POST', `${SESSIONS}/groups`, { subject: 'Clinic staff', participants: ['+62 812 3456 789', '628987654321', '628111222333'] }],
 		['create', { subject: 'Just me', participants: '' }, 'POST', `${SESSIONS}/groups`, { subject: 'Just me', participants: [] }],
 		['getInfo', {}, 'GET', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}`, undefined],
-		['updateParticipants', { action: 'promote', participants: ['628987654321'] }, 'POST', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}/participants`, { action: 'promote', participants: ['628987654321'] }],
+		['updateParticipants', { participantAction: 'promote', participants: ['628987654321'] }, 'POST', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}/participants`, { action: 'promote', participants: ['628987654321'] }],
 		['updateSettings', { changes: { subject: 'New name', messagesAdminsOnly: 'on', infoAdminsOnly: 'off' } }, 'PATCH', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}`, { subject: 'New name', settings: { messagesAdminsOnly: true, infoAdminsOnly: false } }],
 		['updateSettings', { changes: { description: '' } }, 'PATCH', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}`, { description: '' }],
 		['getInviteLink', {}, 'GET', `${SESSIONS}/groups/${encodeURIComponent(GROUP)}/invite`, undefined],
@@ -36,7 +36,7 @@ describe('Group resource', () => {
 		['create', { subject: ' ' }],
 		['join', { code: '' }],
 	])('%s: asks for what is missing before calling the sidecar', async (operation, extra) => {
-		const ctx = executeContext({ ...base, operation, action: 'add', ...extra });
+		const ctx = executeContext({ ...base, operation, participantAction: 'add', ...extra });
 		await expect(run(ctx)).rejects.toBeInstanceOf(NodeOperationError);
 		expect(ctx.helpers.httpRequestWithAuthentication).not.toHaveBeenCalled();
 	});

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [
 	groupIdField,
 	{
 		displayName: 'Action',
-		name: 'action',
+		name: 'participantAction',
 		type: 'options',
 		options: [
 			{ name: 'Add', value: 'add', description: 'Add them to the group' },
@@ -35,7 +35,7 @@ export const updateParticipantsDescription = updateDisplayOptions(
 export async function updateParticipants(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const session = getSessionId.call(this, itemIndex);
 	const groupId = groupIdOf.call(this, itemIndex);
-	const action = String(this.getNodeParameter('action', itemIndex, 'add'));
+	const action = String(this.getNodeParameter('participantAction', itemIndex, 'add'));
 	const participants = participantsOf.call(this, itemIndex, true);
 	const answer = await sidecarRequest.call(this, 'POST', sessionPath(session, groupPath(groupId, '/participants')), { action, participants });
 	return [{ json: answer, pairedItem: { item: itemIndex } }];
