@@ -121,6 +121,14 @@ export class FakeGroups {
 		return { group: snapshot(group), results };
 	}
 
+	/** The groups a phone is in, as its WhatsApp Web loads them at start. */
+	of(phone: string): GroupSnapshot[] {
+		const wid = userWid(phone);
+		return this.all()
+			.filter((g) => g.members.has(wid))
+			.map(snapshot);
+	}
+
 	snapshot(id: string): GroupSnapshot | null {
 		const group = this.get(id);
 		return group ? snapshot(group) : null;

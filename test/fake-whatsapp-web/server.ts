@@ -103,6 +103,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};
+		case 'groupsOf':
+			return { groups: backend.groups.of(String(body.phone)) };
 		case 'group':
 			return groupRpc(backend.groups, requirePhone(backend, page).number, body);
 		case 'unknownModule':

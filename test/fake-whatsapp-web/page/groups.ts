@@ -70,6 +70,12 @@ Object.assign(ChatModel.prototype, {
 	},
 });
 
+/** At start, WhatsApp Web loads the groups this phone is in from its database (after a restart, too). */
+async function restoreGroups(phone: string): Promise<void> {
+	const { groups } = await rpc<{ groups: WireGroup[] }>('groupsOf', { phone });
+	for (const group of groups) applyGroup(group);
+}
+
 async function refreshGroup(input: WidLike): Promise<void> {
 	const wid = createWid(input);
 	if (!wid.isGroup()) return;

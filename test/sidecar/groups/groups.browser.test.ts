@@ -184,6 +184,14 @@ describe('groups through the real library', () => {
 		expect(noSession.status).toBe(404);
 	});
 
+	it('still knows the group after a restart (WhatsApp Web loads it again)', async () => {
+		await t.api('POST', '/api/sessions/clinic/restart');
+		await waitForSession(t, 'clinic', status('READY'));
+		const again = await api('GET', `/groups/${groupId}`);
+		expect(again.status).toBe(200);
+		expect(again.body).toMatchObject({ id: groupId, subject: 'Clinic staff (Mon-Fri)', iAmAdmin: true });
+	});
+
 	it('answers SESSION_NOT_READY while the session is stopped', async () => {
 		await t.api('POST', '/api/sessions/clinic/stop');
 		await waitForSession(t, 'clinic', status('STOPPED'));
