@@ -1,4 +1,5 @@
 import type { FakePhone } from '../../fake-whatsapp-web';
+import { pollUntil } from '../../support/poll';
 import { scanSession, status, useSidecarHarness, waitForSession } from '../../support/sidecarHarness';
 import type { TestSidecar } from '../../support/testSidecar';
 
@@ -155,6 +156,15 @@ describe('groups through the real library', () => {
 		expect(add.body.error.code).toBe('GROUP_NOT_ADMIN');
 		const settings = await api('PATCH', `/groups/${other.id}`, { settings: { infoAdminsOnly: true } });
 		expect(settings.body.error.code).toBe('GROUP_NOT_ADMIN');
+		// Any member may rename a group until its admins keep the info to themselves.
+		const renamed = await api('PATCH', `/groups/${other.id}`, { subject: 'Book club (Thursdays)' });
+		expect([renamed.status, renamed.body.subject]).toEqual([200, 'Book club (Thursdays)']);
+		expect(h.fake.groups.get(other.id)!.subject).toBe('Book club (Thursdays)');
+		h.fake.groups.setProperty(other.id, ANA, 'restrict', true);
+		await pollUntil(() => api('GET', `/groups/${other.id}`), (r) => r.body.settings?.infoAdminsOnly === true, { what: 'the restrict setting reaching the page' });
+		const refused = await api('PATCH', `/groups/${other.id}`, { description: 'Bring snacks' });
+		expect([refused.status, refused.body.error.code]).toEqual([403, 'GROUP_NOT_ADMIN']);
+		expect(h.fake.groups.get(other.id)!.description).toBe('');
 
 		const left = await api('POST', `/groups/${other.id}/leave`);
 		expect(left.status).toBe(200);
