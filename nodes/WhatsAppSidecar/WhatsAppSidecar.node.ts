@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { chatDescription } from './actions/chat';
 import { contactDescription } from './actions/contact';
+import { groupDescription } from './actions/group';
 import { messageDescription } from './actions/message';
 import { router } from './actions/router';
 import { serverDescription } from './actions/server';
@@ -38,6 +39,7 @@ export class WhatsAppSidecar implements INodeType {
 				options: [
 					{ name: 'Chat', value: 'chat', description: 'Read a chat\'s messages, list chats, mark read, show typing, archive and mute' },
 					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp, look a contact up, block and unblock' },
+					{ name: 'Group', value: 'group', description: 'Create and manage groups: participants, settings, invite links' },
 					{ name: 'Message', value: 'message', description: 'Send messages and follow their status' },
 					{ name: 'Server', value: 'server', description: 'Check that the sidecar is reachable' },
 					{ name: 'Session', value: 'session', description: 'Link phones (QR code) and manage their sessions' },
@@ -48,6 +50,7 @@ export class WhatsAppSidecar implements INodeType {
 			...sessionDescription,
 			...contactDescription,
 			...chatDescription,
+			...groupDescription,
 			...serverDescription,
 		],
 	};

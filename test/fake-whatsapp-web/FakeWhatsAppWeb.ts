@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net';
 import { createFakeCertificate, type FakeCertificate } from './certificate';
 import { ContactDirectory, type FakeContact } from './contacts';
 import { FakePhone, type PhoneHost, type StoredMedia } from './FakePhone';
+import { FakeGroups, type GroupNotice, type GroupSnapshot } from './groups';
 import { renderPage } from './pageBundle';
 import { ProfileDirectory } from './profiles';
 import { type PageRecord, PageRegistry } from './pages';
@@ -32,6 +33,15 @@ export class FakeWhatsAppWeb implements PhoneHost {
 	readonly contacts = new ContactDirectory();
 	/** Profiles (picture, about, business) by person: `fake.profiles.set('628…', {about: '…'})`. */
 	readonly profiles = new ProfileDirectory(this.contacts);
+	/**
+	 * WhatsApp's groups (see groups.ts): what the linked pages did to them, and what other members
+	 * do (`fake.groups.setSubject(id, '15550009999', 'New name')`, `.add`, `.modify`, `.leave`,
+	 * `.join`, `.create`): each change reaches the members' pages as WhatsApp Web's gp2 notification.
+	 */
+	readonly groups: FakeGroups = new FakeGroups({
+		isRegistered: (wid) => this.isRegistered(wid),
+		announce: (group, notice, alsoTo) => this.announceGroupChange(group, notice, alsoTo),
+	});
 	private readonly phones = new Map<string, FakePhone>();
 	private readonly mediaStore = new Map<string, StoredMedia>();
 	private readonly unregistered = new Set<string>();
@@ -248,6 +258,18 @@ export class FakeWhatsAppWeb implements PhoneHost {
 
 	media(directPath: string): StoredMedia | undefined {
 		return this.mediaStore.get(directPath);
+	}
+
+	/** A group changed: the linked pages of its members (and of who just left) get WhatsApp's notification. */
+	private announceGroupChange(group: GroupSnapshot, notice: GroupNotice, alsoTo: string[]): void {
+		const told = new Set([...group.participants.map((p) => p.id), ...alsoTo]);
+		const t = Math.floor(Date.now() / 1000);
+		for (const page of this.pages.all()) {
+			if (!page.online || !page.status.phone || !told.has(`${page.status.phone}@c.us`)) continue;
+			this.pages
+				.send(page.id, 'groupNotice', { group, notice: { ...notice, t } }, this.commandTimeoutMs)
+				.catch((error: Error) => this.backgroundError(error));
+		}
 	}
 
 	noteUnknownModule(name: string): void {

@@ -18,6 +18,7 @@ export const PAGE_SCRIPTS = [
 	'lids.ts',
 	'media.ts',
 	'chats.ts',
+	'groups.ts',
 	'modules.ts',
 	'drift.ts',
 	'commands.ts',

@@ -8,6 +8,8 @@ import type { FakePhone, SendRequest, StoredMedia } from './FakePhone';
 import type { MediaInput, PageStatus } from './types';
 import { handleChatsRpc } from './chatsRpc';
 import type { ProfileDirectory } from './profiles';
+import type { FakeGroups } from './groups';
+import { groupRpc } from './groupRpc';
 
 /** What the HTTP side needs from the fake. */
 export interface FakeBackend {
@@ -22,6 +24,7 @@ export interface FakeBackend {
 	noteUnknownModule(name: string): void;
 	/** People's profiles on the network (pictures, about texts, business profiles). */
 	readonly profiles: ProfileDirectory;
+	readonly groups: FakeGroups;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -106,6 +109,10 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 			return {};
 		case 'chats':
 			return handleChatsRpc(backend, page, body);
+		case 'groupsOf':
+			return { groups: backend.groups.of(String(body.phone)) };
+		case 'group':
+			return groupRpc(backend.groups, requirePhone(backend, page).number, body);
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));
 			return {};

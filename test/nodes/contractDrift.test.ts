@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+import { WhatsAppGroupTrigger } from '../../nodes/WhatsAppGroupTrigger/WhatsAppGroupTrigger.node';
 import { WhatsAppAckTrigger } from '../../nodes/WhatsAppAckTrigger/WhatsAppAckTrigger.node';
 import { WhatsAppMessageTrigger } from '../../nodes/WhatsAppMessageTrigger/WhatsAppMessageTrigger.node';
 import { WhatsAppSessionTrigger } from '../../nodes/WhatsAppSessionTrigger/WhatsAppSessionTrigger.node';
@@ -53,6 +54,7 @@ describe('the nodes and the contract', () => {
 			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses') })),
 			...(await subscribedEvents(session, { events: optionValues(session, 'events') })),
 			...(await subscribedEvents(message, {})),
+			...(await subscribedEvents(new WhatsAppGroupTrigger(), { events: optionValues(new WhatsAppGroupTrigger(), 'events') })),
 		]);
 		expect(EVENT_TYPES.filter((type) => !reachable.has(type))).toEqual([]);
 	});

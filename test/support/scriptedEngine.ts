@@ -11,6 +11,7 @@ import type {
 	WhatsAppEngine,
 } from '../../sidecar/src/sessions/engine/Engine';
 import type { ChatMessagesPage, ChatSummary, ContactProfileInfo, PresenceState } from '../../sidecar/src/sessions/engine/chatTypes';
+import { ScriptedGroups } from './scriptedGroups';
 
 /**
  * An engine the test drives by hand: it records what the supervisor asked of it,
@@ -44,6 +45,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 	web: WebVersionInfo = { version: '2.3000.1017054665', source: 'remote' };
 	/** What diagnose() answers. */
 	diagnosis = 'scripted diagnosis';
+	/** Group management: records calls, answers canned groups (test/support/scriptedGroups.ts). */
+	readonly groups = new ScriptedGroups();
 
 	constructor(readonly options: EngineOptions) {}
 

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { failedItemJson, sidecarApiError } from '../errors';
 import { chatOperations } from './chat';
 import { contactOperations } from './contact';
+import { groupOperations } from './group';
 import { messageOperations } from './message';
 import { serverOperations } from './server';
 import { sessionOperations } from './session';
@@ -11,6 +12,7 @@ type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeEx
 export const operations: Record<string, Record<string, Operation>> = {
 	chat: chatOperations,
 	contact: contactOperations,
+	group: groupOperations,
 	message: messageOperations,
 	server: serverOperations,
 	session: sessionOperations,

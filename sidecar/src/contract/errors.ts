@@ -71,6 +71,16 @@ export const ERROR_CODES = {
 	CURSOR_INVALID: { permanent: true, where: 'request' },
 	/** The page did not answer an immediate call in time (a busy or stuck session). */
 	WHATSAPP_WEB_TIMEOUT: { permanent: false, where: 'request' },
+	// Groups.
+	GROUP_ID_INVALID: { permanent: true, where: 'request' },
+	GROUP_PARTICIPANTS_INVALID: { permanent: true, where: 'request' },
+	GROUP_NOT_FOUND: { permanent: true, where: 'request' },
+	/** This account is not an admin of the group (or no longer a member). */
+	GROUP_NOT_ADMIN: { permanent: true, where: 'request' },
+	/** WhatsApp knows no group by this invite code (wrong, revoked or expired). */
+	GROUP_INVITE_INVALID: { permanent: true, where: 'request' },
+	/** WhatsApp Web refused or did not answer in time. */
+	GROUP_ACTION_FAILED: { permanent: false, where: 'request' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,3 +1,4 @@
+import { GROUP_EVENT_TYPES, type GroupEventPayloads, type GroupEventType } from './groups';
 import { JOB_STATUSES, type JobStatus, type Lane, type SessionStatus } from './statuses';
 
 /**
@@ -14,6 +15,8 @@ export const EVENT_TYPES = [
 	'session.status',
 	'session.qr',
 	'session.pairing_code',
+	// Groups (contract/groups.ts)
+	...GROUP_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -37,11 +40,14 @@ export type EventEnvelope<T extends EventType = EventType> = T extends EventType
 export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 	if (event.type === 'message' || event.type === 'session.status' || event.type === 'session.qr') return undefined;
 	if (event.type === 'session.pairing_code') return undefined;
+	if (isGroupEvent(event)) return undefined;
 	return event.payload;
 }
 
 /** The chat an event concerns: a message's chat, a job's recipient; none for session events. */
 export function chatOfEvent(event: EventEnvelope): string | undefined {
+	// A group event is about its group: a `groups: false` filter leaves it out, a `chats` filter can name it.
+	if (isGroupEvent(event)) return event.payload.groupId;
 	return event.type === 'message' ? event.payload.chatId : jobOfEvent(event)?.to;
 }
 
@@ -151,7 +157,8 @@ export interface PairingCodePayload {
 	count: number;
 }
 
-export interface EventPayloads {
+/** Group events' payloads live in contract/groups.ts. */
+export interface EventPayloads extends GroupEventPayloads {
 	message: MessagePayload;
 	'message.queued': JobPayload;
 	'message.ack': JobPayload;
@@ -161,6 +168,10 @@ export interface EventPayloads {
 	'session.status': SessionStatusPayload;
 	'session.qr': QrPayload;
 	'session.pairing_code': PairingCodePayload;
+}
+
+export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {
+	return (GROUP_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
 /**

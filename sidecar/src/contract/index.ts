@@ -13,3 +13,4 @@ export * from './reference';
 export * from './sessionId';
 export * from './signature';
 export * from './errors';
+export * from './groups';

@@ -9,3 +9,4 @@ export * from './storageErrors';
 export * from './pairingErrors';
 export * from './proxyErrors';
 export * from './chatErrors';
+export * from './groupErrors';

@@ -1,4 +1,4 @@
-import type { MessagePayload, SessionStatus } from '../contract';
+import type { GroupEvent, MessagePayload, SessionStatus } from '../contract';
 import type { Logger } from '../logger';
 import type { IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { QrView } from '../sessions/QrCode';
@@ -36,7 +36,9 @@ export type DomainEvent =
 	 */
 	| { type: 'job.changed'; session: string; job: MessageJob; newStatus: boolean }
 	/** A message that appeared in a chat, ready to report: its media was kept (or could not be). */
-	| { type: 'chat.message'; session: string; message: MessagePayload };
+	| { type: 'chat.message'; session: string; message: MessagePayload }
+	/** Someone joined or left a group, was promoted or demoted, or a group changed. */
+	| { type: 'group.event'; session: string; event: GroupEvent };
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -4,7 +4,7 @@ import type { DomainEvent, DomainEvents, DomainEventType } from './domainEvents'
 import type { EventBus, PublishInput } from './EventBus';
 
 /** The domain events that have a wire event. */
-const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message', 'session.pairingCode'];
+const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message', 'session.pairingCode', 'group.event'];
 
 /**
  * The wire event (the contract's envelope, before its id and time) a domain
@@ -26,6 +26,8 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 		}
 		case 'chat.message':
 			return { type: 'message', session: event.session, payload: event.message };
+		case 'group.event':
+			return { type: event.event.type, session: event.session, payload: event.event.payload } as PublishInput;
 		default:
 			return undefined;
 	}

@@ -26,6 +26,7 @@ import { pairingCodeRoutes } from './routes/pairingCode';
 import { chatRoutes } from './routes/chats';
 import { presenceRoutes } from './routes/presence';
 import { contactProfileRoutes } from './routes/contactProfile';
+import { groupRoutes } from './routes/groups';
 
 export interface ServerInfo {
 	version: string;
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
 		chatRoutes(deps.sessions, deps.defaultCountryCode),
 		presenceRoutes(deps.sessions, deps.defaultCountryCode),
 		contactProfileRoutes(deps.sessions, deps.defaultCountryCode),
+		groupRoutes(deps.sessions, deps.defaultCountryCode),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));

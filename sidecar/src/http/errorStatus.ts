@@ -53,6 +53,13 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	MESSAGE_NOT_FOUND: 404,
 	CURSOR_INVALID: 400,
 	WHATSAPP_WEB_TIMEOUT: 504,
+	// Groups.
+	GROUP_ID_INVALID: 400,
+	GROUP_PARTICIPANTS_INVALID: 400,
+	GROUP_NOT_FOUND: 404,
+	GROUP_NOT_ADMIN: 403,
+	GROUP_INVITE_INVALID: 422,
+	GROUP_ACTION_FAILED: 422,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode, JOB_STATUSES, REQUEST_ERROR_CODES, SESSION_ID_PATTERN_SOURCE, SESSION_STATUSES } from '../contract';
 import { HTTP_STATUS } from './errorStatus';
+import { createGroupSchema, groupParticipantsSchema, joinGroupSchema, updateGroupSchema } from './groupSchemas';
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 import { CHAT_ROUTES } from './openapiChats';
 
@@ -135,6 +136,8 @@ export const ROUTES: RouteDoc[] = [
 		responses: { 200: '{replayed: n}' },
 	},
 	...CHAT_ROUTES,
+	// Groups (routes/groups.ts): immediate calls through a READY session.
+	...groupRouteDocs(),
 ];
 
 /**
@@ -231,4 +234,55 @@ export function openApiDocument(version: string): Record<string, unknown> {
 		security: [{ apiKey: [] }],
 		paths,
 	};
+}
+
+/** The group routes; every one needs a READY session (409 SESSION_NOT_READY) and may answer GROUP_ACTION_FAILED (422: WhatsApp Web refused or did not answer in time). */
+function groupRouteDocs(): RouteDoc[] {
+	const common = { 409: 'SESSION_NOT_READY', 422: 'GROUP_ACTION_FAILED (WhatsApp Web refused or did not answer in time)' };
+	const group = { ...common, 400: 'GROUP_ID_INVALID', 404: 'GROUP_NOT_FOUND (this account knows no such group)' };
+	const admin = { ...group, 403: 'GROUP_NOT_ADMIN (this account is not an admin of the group)' };
+	return [
+		{
+			method: 'post',
+			path: '/api/sessions/{id}/groups',
+			summary: 'Create a group: {groupId, group, participants: [{input, id, result, code, message}]} (result: added, invite_sent, not_on_whatsapp, …)',
+			body: createGroupSchema,
+			responses: { ...common, 201: 'The group and what happened to each participant', 400: 'Invalid body, GROUP_PARTICIPANTS_INVALID' },
+		},
+		{
+			method: 'post',
+			path: '/api/sessions/{id}/groups/join',
+			summary: 'Join the group of an invite code or chat.whatsapp.com link: {groupId, group}',
+			body: joinGroupSchema,
+			responses: { ...common, 200: 'Joined', 400: 'Invalid body', 422: 'GROUP_INVITE_INVALID (wrong, reset or expired), GROUP_ACTION_FAILED' },
+		},
+		{
+			method: 'get',
+			path: '/api/sessions/{id}/groups/{groupId}',
+			summary: 'A group: id, subject, description, owner, createdAt, settings {messagesAdminsOnly, infoAdminsOnly}, participants [{id, phone, isAdmin, isSuperAdmin}], iAmAdmin',
+			responses: { ...group, 200: 'The group' },
+		},
+		{
+			method: 'patch',
+			path: '/api/sessions/{id}/groups/{groupId}',
+			summary: 'Change the subject, description and/or settings; answers the group as it is afterwards',
+			body: updateGroupSchema,
+			responses: { ...admin, 200: 'The group', 400: 'Invalid body, GROUP_ID_INVALID' },
+		},
+		{
+			method: 'post',
+			path: '/api/sessions/{id}/groups/{groupId}/participants',
+			summary: 'Add, remove, promote or demote participants: {groupId, action, participants: [{input, id, result, code?, message}]}',
+			body: groupParticipantsSchema,
+			responses: { ...admin, 200: 'What happened to each participant', 400: 'Invalid body, GROUP_ID_INVALID, GROUP_PARTICIPANTS_INVALID' },
+		},
+		{ method: 'get', path: '/api/sessions/{id}/groups/{groupId}/invite', summary: 'The invite link: {groupId, code, link} (admins only)', responses: { ...admin, 200: 'The link' } },
+		{
+			method: 'delete',
+			path: '/api/sessions/{id}/groups/{groupId}/invite',
+			summary: 'Reset the invite link (the old one stops working): {groupId, code, link, revoked: true}',
+			responses: { ...admin, 200: 'The new link' },
+		},
+		{ method: 'post', path: '/api/sessions/{id}/groups/{groupId}/leave', summary: 'Leave the group: {groupId, left: true}', responses: { ...group, 200: 'Left' } },
+	];
 }

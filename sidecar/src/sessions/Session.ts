@@ -303,6 +303,8 @@ export class Session {
 				return this.deps.events.emit({ type: 'engine.ack', session: this.id, ack: event.ack });
 			case 'message':
 				return this.deps.events.emit({ type: 'engine.message', session: this.id, message: event.message });
+			case 'group':
+				return this.deps.events.emit({ type: 'group.event', session: this.id, event: event.event });
 		}
 	}
 

@@ -76,6 +76,7 @@ const WA_MODULES: Record<string, unknown> = {
 		GroupMetadata,
 		Blocklist,
 		BusinessProfile: BusinessProfiles,
+		ProfilePicThumb, // groups.ts
 	},
 	WAWebWidFactory: {
 		createWid,
@@ -126,6 +127,8 @@ const WA_MODULES: Record<string, unknown> = {
 
 	// chats, presence and contact profiles (chats.ts)
 	...CHAT_MODULES,
+	// groups (page/groups.ts)
+	...GROUP_MODULES,
 };
 
 const reportedUnknownModules = new Set<string>();

@@ -117,6 +117,7 @@ async function bootSession(): Promise<void> {
 	if (stored) {
 		applyPairing(stored);
 		restoreChats(await rpc<{ received: WireMessage[]; sentTo: string[] }>('history', { phone: stored.phone }));
+		await restoreGroups(stored.phone); // groups.ts
 		Socket.set('state', 'CONNECTED');
 	} else {
 		rotateQrRef();

@@ -119,9 +119,11 @@ describe('WhatsApp (Sidecar) description', () => {
 		const operationsWithPicker = pickers.flatMap((p) => p.displayOptions?.show?.operation ?? []).sort();
 		expect(operationsWithPicker).toEqual(
 			[
-				'checkNumber', 'getPairingCode', 'getQr', 'getStatus', 'logout', 'restart', 'sendMedia', 'sendText', 'start', 'stop',
+				...['checkNumber', 'getPairingCode', 'getQr', 'getStatus', 'logout', 'restart', 'sendMedia', 'sendText', 'start', 'stop'],
 				// chats and contact profiles
-				'archive', 'block', 'getMessages', 'getProfile', 'list', 'markRead', 'mute', 'setPresence', 'unarchive', 'unblock', 'unmute',
+				...['archive', 'block', 'getMessages', 'getProfile', 'list', 'markRead', 'mute', 'setPresence', 'unarchive', 'unblock', 'unmute'],
+				// Group
+				...['create', 'getInfo', 'getInviteLink', 'join', 'leave', 'revokeInviteLink', 'updateParticipants', 'updateSettings'],
 			].sort(),
 		);
 	});

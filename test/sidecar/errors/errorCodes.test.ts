@@ -57,6 +57,13 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	MESSAGE_NOT_FOUND: new errors.ChatMessageNotFoundError('false_1@c.us_X', '6281234567890@c.us'),
 	CURSOR_INVALID: new errors.CursorInvalidError('nonsense'),
 	WHATSAPP_WEB_TIMEOUT: new errors.WhatsAppWebTimeoutError('listing the chats', 30_000),
+	// Groups.
+	GROUP_ID_INVALID: new errors.GroupIdInvalidError('family'),
+	GROUP_PARTICIPANTS_INVALID: new errors.GroupParticipantsInvalidError([{ input: 'abc', problem: 'it has letters' }]),
+	GROUP_NOT_FOUND: new errors.GroupNotFoundError('120363000000000001@g.us'),
+	GROUP_NOT_ADMIN: new errors.GroupNotAdminError('120363000000000001@g.us', 'add participants'),
+	GROUP_INVITE_INVALID: new errors.GroupInviteInvalidError('AbCdEf123'),
+	GROUP_ACTION_FAILED: new errors.GroupActionFailedError('change the subject', 'did not finish within 30000 ms'),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

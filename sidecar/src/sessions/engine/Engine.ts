@@ -1,5 +1,6 @@
-import type { MessageAddresses, MessagePayload } from '../../contract';
+import type { GroupEvent, MessageAddresses, MessagePayload } from '../../contract';
 import type { ChatsEngine } from './chatTypes';
+import type { GroupOperations } from './groupTypes';
 
 /**
  * The engine interface: what the supervisor, the HTTP layer and most tests know
@@ -80,7 +81,9 @@ export type EngineEvent =
 	| { type: 'ack'; ack: MessageAck }
 	/** WhatsApp Web's loading screen moved (the sync after a login): progress towards `ready`. */
 	| { type: 'loading'; percent: number }
-	| { type: 'message'; message: IncomingMessage };
+	| { type: 'message'; message: IncomingMessage }
+	/** Someone joined or left a group, was promoted or demoted, or the group changed (groups). */
+	| { type: 'group'; event: GroupEvent };
 
 /** The WhatsApp Web a session's page runs, and where that page came from. */
 export interface WebVersionInfo {
@@ -136,6 +139,8 @@ export interface WhatsAppEngine extends ChatsEngine {
 	browserPid(): number | undefined;
 	/** Listeners this engine holds on the client, browser, page and process (for leak tests). */
 	listenerCount(): number;
+	/** Group management (create, info, participants, settings, invite links, join, leave). */
+	readonly groups: GroupOperations;
 }
 
 export interface EngineOptions {

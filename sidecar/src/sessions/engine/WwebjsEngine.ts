@@ -22,6 +22,8 @@ import type {
 } from './Engine';
 import { PAIRING_CODE_INTERVAL_MS, profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
+import { GROUP_LIBRARY_EVENTS, groupEventOf } from './groupEvents';
+import { WwebjsGroups } from './groups';
 import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 import { describeProbe, isIncompatible, probeWebPage, WEB_REQUIREMENTS, type WebProbe } from './webCompatibility';
@@ -45,6 +47,7 @@ const CLIENT_EVENTS = [
 	'message_ack',
 	'message_create',
 	'loading_screen',
+	...GROUP_LIBRARY_EVENTS,
 ] as const;
 
 /**
@@ -64,6 +67,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 	private loggedOut = false;
 	private web?: WebVersionInfo;
 	private readonly profileDir: string;
+	readonly groups = new WwebjsGroups(() => this.readyClient());
 
 	constructor(private readonly options: EngineOptions) {
 		this.profileDir = path.resolve(profileDirOf(options));
@@ -323,6 +327,15 @@ export class WwebjsEngine implements WhatsAppEngine {
 				.then((incoming) => this.emit({ type: 'message', message: incoming }))
 				.catch(() => undefined);
 		});
+		// Group notifications (gp2): in the same chain as messages, so a join and the member's first message keep their order.
+		for (const name of GROUP_LIBRARY_EVENTS) {
+			client.on(name, (notification) => {
+				this.incoming = this.incoming
+					.then(() => groupEventOf(client, name, notification))
+					.then((event) => event && this.emit({ type: 'group', event }))
+					.catch(() => undefined);
+			});
+		}
 		client.on('loading_screen', (percent: number) => this.emit({ type: 'loading', percent: Number(percent) }));
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>
