@@ -4,7 +4,15 @@ import type { DomainEvent, DomainEvents, DomainEventType } from './domainEvents'
 import type { EventBus, PublishInput } from './EventBus';
 
 /** The domain events that have a wire event. */
-const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message', 'session.pairingCode'];
+const ANNOUNCED: readonly DomainEventType[] = [
+	'session.status',
+	'session.qr',
+	'job.changed',
+	'chat.message',
+	'session.pairingCode',
+	'chat.activity',
+	'chat.call',
+];
 
 /**
  * The wire event (the contract's envelope, before its id and time) a domain
@@ -26,6 +34,10 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 		}
 		case 'chat.message':
 			return { type: 'message', session: event.session, payload: event.message };
+		case 'chat.activity':
+			return { type: event.activity.event, session: event.session, payload: event.activity.payload } as PublishInput;
+		case 'chat.call':
+			return { type: 'call', session: event.session, payload: event.call };
 		default:
 			return undefined;
 	}

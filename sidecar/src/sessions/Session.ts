@@ -303,6 +303,10 @@ export class Session {
 				return this.deps.events.emit({ type: 'engine.ack', session: this.id, ack: event.ack });
 			case 'message':
 				return this.deps.events.emit({ type: 'engine.message', session: this.id, message: event.message });
+			case 'activity':
+				return this.deps.events.emit({ type: 'engine.activity', session: this.id, activity: event.activity });
+			case 'call':
+				return this.deps.events.emit({ type: 'engine.call', session: this.id, call: event.call });
 		}
 	}
 

@@ -19,6 +19,7 @@ import type {
 } from './Engine';
 import { PAIRING_CODE_INTERVAL_MS, profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
+import { attachChatActivity } from './attachChatActivity';
 import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 import { describeProbe, isIncompatible, probeWebPage, WEB_REQUIREMENTS, type WebProbe } from './webCompatibility';
@@ -42,6 +43,13 @@ const CLIENT_EVENTS = [
 	'message_ack',
 	'message_create',
 	'loading_screen',
+	// what people do to messages, and calls (chatActivity.ts)
+	'message_reaction',
+	'message_edit',
+	'message_revoke_everyone',
+	'message_revoke_me',
+	'vote_update',
+	'call',
 ] as const;
 
 /**
@@ -285,6 +293,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 				.then((incoming) => this.emit({ type: 'message', message: incoming }))
 				.catch(() => undefined);
 		});
+		attachChatActivity(client, (event) => this.emit(event));
 		client.on('loading_screen', (percent: number) => this.emit({ type: 'loading', percent: Number(percent) }));
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>
