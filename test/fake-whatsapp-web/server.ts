@@ -100,6 +100,9 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};
+		case 'callRejected':
+			requirePhone(backend, page).noteRejectedCall(String(body.callId), String(body.to));
+			return {};
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));
 			return {};

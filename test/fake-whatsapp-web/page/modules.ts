@@ -124,6 +124,9 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebMediaInMemoryBlobCache: { InMemoryMediaBlobCache: { put: () => undefined } },
 	WAWebMediaMmsV4Upload: { uploadMedia, uploadUnencryptedMedia: uploadMedia },
 	WAWebDownloadManager: { downloadManager: { downloadAndMaybeDecrypt } },
+
+	// reactions, edits, deletions, votes and calls (page/events.ts)
+	...EVENT_MODULES,
 };
 
 const reportedUnknownModules = new Set<string>();
