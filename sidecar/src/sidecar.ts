@@ -107,6 +107,22 @@ export async function startSidecar(
 		sentByQueue: (messageId) => jobs.byWhatsAppId(messageId) !== undefined,
 		addresses,
 	});
+	const messages = new MessageService({
+		store: jobs,
+		states: new QueueStateStore(database),
+		sessions,
+		options: config.sending,
+		media: mediaPolicy({
+			maxBytes: config.sending.media.maxBytes,
+			timeoutMs: config.sending.media.timeoutMs,
+			allowedHosts: config.sending.media.allowedHosts,
+			...(config.sending.media.allowedTypes ? { allowedTypes: config.sending.media.allowedTypes } : {}),
+		}),
+		logger,
+		events,
+		addresses,
+	});
+
 	// Reactions, edits, deletions, votes and calls (i14-events).
 	const activities = new ChatActivities({
 		events,
@@ -123,21 +139,6 @@ export async function startSidecar(
 		settings: (session) => sessions.find(session)?.config.calls,
 		reply: async (session, to, text, callId) =>
 			(await messages.accept(session, { to, text, lane: 'reply', idempotencyKey: `call-${session}-${callId}` })).job.jobId,
-		addresses,
-	});
-	const messages = new MessageService({
-		store: jobs,
-		states: new QueueStateStore(database),
-		sessions,
-		options: config.sending,
-		media: mediaPolicy({
-			maxBytes: config.sending.media.maxBytes,
-			timeoutMs: config.sending.media.timeoutMs,
-			allowedHosts: config.sending.media.allowedHosts,
-			...(config.sending.media.allowedTypes ? { allowedTypes: config.sending.media.allowedTypes } : {}),
-		}),
-		logger,
-		events,
 		addresses,
 	});
 
@@ -222,6 +223,7 @@ export async function startSidecar(
 		await messagesClosed;
 		clearInterval(mediaPrune);
 		await incoming.idle();
+		await Promise.all([activities.idle(), calls.idle()]);
 		await lids.flush();
 		await webhooks.close();
 		server.closeAllConnections();
