@@ -127,9 +127,9 @@ export async function startSidecar(
 	const activities = new ChatActivities({
 		events,
 		logger,
-		jobOf: (messageId) => {
+		jobOf: (session, messageId) => {
 			const job = jobs.byWhatsAppId(messageId);
-			return job && { jobId: job.id, reference: job.reference ?? null };
+			return job?.session === session ? { jobId: job.id, reference: job.reference ?? null } : undefined;
 		},
 		addresses,
 	});

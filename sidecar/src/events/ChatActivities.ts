@@ -2,13 +2,14 @@ import type { MessageActivityPayload } from '../contract';
 import type { Logger } from '../logger';
 import type { ChatActivity } from '../sessions/engine/Engine';
 import type { ActivityReport, DomainEvents } from './domainEvents';
-import { messageAddresses, type AddressResolver } from './messageAddresses';
+import { messageIdParts, userIdKind } from '../contacts/userIds';
+import { addressesOf, messageAddresses, type AddressResolver } from './messageAddresses';
 
 export interface ChatActivitiesDeps {
 	events: DomainEvents;
 	logger: Logger;
-	/** The job that sent this WhatsApp message, when the send queue did (its id and reference). */
-	jobOf(messageId: string): { jobId: string; reference: unknown } | undefined;
+	/** The job of this session that sent this WhatsApp message, when the send queue did (its id and reference). */
+	jobOf(session: string, messageId: string): { jobId: string; reference: unknown } | undefined;
 	addresses?: AddressResolver;
 }
 
@@ -36,7 +37,7 @@ export class ChatActivities {
 					isGroup,
 					timestamp: activity.timestamp,
 					...(await asked),
-					...this.job(activity.messageId),
+					...(await this.job(session, activity.messageId)),
 					session,
 				};
 				this.deps.events.emit({ type: 'chat.activity', session, activity: report(activity, base) });
@@ -55,9 +56,22 @@ export class ChatActivities {
 		await Promise.all(this.chains.values());
 	}
 
-	private job(messageId: string): { reference: unknown; jobId: string | null } {
-		const job = messageId ? this.deps.jobOf(messageId) : undefined;
+	private async job(session: string, messageId: string): Promise<{ reference: unknown; jobId: string | null }> {
+		const job = messageId ? (this.deps.jobOf(session, messageId) ?? (await this.underOtherAddress(session, messageId))) : undefined;
 		return { reference: job?.reference ?? null, jobId: job?.jobId ?? null };
+	}
+
+	/**
+	 * WhatsApp may have moved the chat between the person's phone number and their LID since the
+	 * sidecar sent the message: the same stanza id, under the chat's other address.
+	 */
+	private async underOtherAddress(session: string, messageId: string) {
+		const parts = messageIdParts(messageId);
+		if (!parts || !userIdKind(parts.chat)) return undefined;
+		const known = await addressesOf(this.deps.addresses, session, parts.chat);
+		const other = userIdKind(parts.chat) === 'lid' ? (known.phone ? `${known.phone}@c.us` : null) : known.lid;
+		if (!other) return undefined;
+		return this.deps.jobOf(session, `${parts.fromMe}_${other}_${messageId.slice(`${parts.fromMe}_${parts.chat}_`.length)}`);
 	}
 }
 

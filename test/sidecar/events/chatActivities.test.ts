@@ -17,7 +17,8 @@ function recorder<T extends 'chat.activity' | 'chat.call'>(type: T) {
 const OUR_POLL = 'true_628111@c.us_POLL';
 
 describe('ChatActivities: reactions, edits, deletions and votes, ready to report', () => {
-	const jobOf = (messageId: string) => (messageId === OUR_POLL ? { jobId: 'msg_poll', reference: { appointment: 7 } } : undefined);
+	const jobOf = (session: string, messageId: string) =>
+		session === 'desk' && messageId === OUR_POLL ? { jobId: 'msg_poll', reference: { appointment: 7 } } : undefined;
 
 	it('a vote on a poll the sidecar sent carries that job and its reference, and the voter’s phone', async () => {
 		const { events, seen } = recorder('chat.activity');
@@ -47,6 +48,25 @@ describe('ChatActivities: reactions, edits, deletions and votes, ready to report
 		]);
 		// wireEvents.ts makes the wire event of it.
 		expect(wireEventOf(seen[0])).toEqual({ type: 'poll.vote', session: 'desk', payload: seen[0].activity.payload });
+	});
+
+	it('finds the job under the chat’s other address when WhatsApp moved the chat to the person’s LID', async () => {
+		const { events, seen } = recorder('chat.activity');
+		const activities = new ChatActivities({
+			events,
+			logger,
+			jobOf,
+			addresses: { resolve: async (_s, id) => (id === '201000000000101@lid' ? { phone: '628111', lid: id } : { phone: '628111', lid: '201000000000101@lid' }) },
+		});
+		const base = { chatId: '201000000000101@lid', sender: '201000000000101@lid', fromMe: false, timestamp: 1 };
+		activities.accept('desk', { ...base, kind: 'reaction', messageId: 'true_201000000000101@lid_POLL', emoji: '👍', reactionId: 'R' });
+		// Another session's job is not this session's.
+		activities.accept('front', { ...base, kind: 'reaction', messageId: OUR_POLL, emoji: '👍', reactionId: 'R' });
+		await activities.idle();
+		expect(seen.map((e) => [e.session, e.activity.payload.jobId, e.activity.payload.reference])).toEqual([
+			['desk', 'msg_poll', { appointment: 7 }],
+			['front', null, null],
+		]);
 	});
 
 	it('each kind becomes its event; a message the sidecar did not send has no reference; a group has no chat phone', async () => {

@@ -86,6 +86,31 @@ describe('message activity and calls, delivered as webhook events', () => {
 		await receiver.waitFor(() => events('/people', 'message.reaction', (p) => p.messageId === sent.messageId).length === 2, 'both reactions at /people');
 	});
 
+	it('message.reaction from a person WhatsApp moved to a LID: their phone, and the reference of a message sent before the move', async () => {
+		const person = { phone: '6281200000044', lid: '201000000000044' };
+		h.fake.addContact(person);
+		await phone.receive({ from: person.phone, body: 'hi' }); // the page learns the pair from the stanza
+		const accepted = await t.api('POST', '/api/sessions/desk/messages', { to: person.phone, text: 'Booked for Friday', reference: { booking: 'F-1' } });
+		const job = await pollUntil(
+			() => t.api('GET', `/api/messages/${accepted.body.jobId}`).then((r) => r.body as Json),
+			(j) => typeof j.messageId === 'string',
+			{ what: 'the job sent' },
+		);
+		await h.fake.migrateToLid(person.phone);
+		await phone.react({ from: person.phone, messageId: job.messageId, emoji: '🙏' });
+		const reaction = await nextEvent('message.reaction', (p) => p.emoji === '🙏');
+		expect(reaction).toMatchObject({
+			messageId: `true_${person.lid}@lid_${job.messageId.split('_')[2]}`,
+			chatId: `${person.lid}@lid`,
+			sender: `${person.lid}@lid`,
+			senderLid: `${person.lid}@lid`,
+			senderPhone: person.phone,
+			chatPhone: person.phone,
+			reference: { booking: 'F-1' },
+			jobId: accepted.body.jobId,
+		});
+	});
+
 	it('message.edited: the new text and the one before; no reference for a message the sidecar did not send', async () => {
 		const { id } = await phone.receive({ from: contact, body: 'I will come at 10' });
 		await phone.editMessage(id, 'I will come at 11');
