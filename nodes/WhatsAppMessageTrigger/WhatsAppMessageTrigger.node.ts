@@ -12,6 +12,7 @@ import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
 import { mediaBinary } from '../shared/sidecarMedia';
 import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
+import { activityFields, chosenEvents, eventsProperty } from './messageEvents';
 
 interface MessageOptions {
 	chats?: string;
@@ -33,7 +34,7 @@ function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
 	const options = this.getNodeParameter('options', {}) as MessageOptions;
 	const chats = chatIds(options.chats);
 	return {
-		events: ['message'],
+		events: chosenEvents(this.getNodeParameter('events', ['message'])),
 		sessions: selectedSessions.call(this),
 		filters: {
 			...(this.getNodeParameter('ignoreOwnMessages', true) ? { fromMe: false } : {}),
@@ -52,7 +53,7 @@ export class WhatsAppMessageTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On message',
 		description:
-			'Starts the workflow when a WhatsApp message arrives through the local WhatsApp sidecar. The sender\'s phone number is in senderPhone; reply to chatId.',
+			'Starts the workflow when a WhatsApp message arrives through the local WhatsApp sidecar (or, when chosen under Events, a reaction, an edit, a deletion, a poll vote or a call). The sender\'s phone number is in senderPhone; reply to chatId.',
 		defaults: { name: 'On WhatsApp Message' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -67,20 +68,21 @@ export class WhatsAppMessageTrigger implements INodeType {
 				default: '',
 			},
 			sessionsProperty,
+			eventsProperty,
 			{
 				displayName: 'Ignore Own Messages',
 				name: 'ignoreOwnMessages',
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to leave out messages this account wrote on the phone or in WhatsApp Web (messages sent through the sidecar are never reported here)',
+					'Whether to leave out messages this account wrote on the phone or in WhatsApp Web (messages sent through the sidecar are never reported here), and its own reactions, edits, deletions and votes',
 			},
 			{
 				displayName: 'Include Groups',
 				name: 'includeGroups',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to include messages in group chats',
+				description: 'Whether to include messages in group chats (and reactions, edits, deletions and votes there, and group calls)',
 			},
 			{
 				displayName: 'Options',
@@ -126,7 +128,12 @@ export class WhatsAppMessageTrigger implements INodeType {
 		const received = receiveEvent.call(this);
 		if ('response' in received) return received.response;
 		const { event } = received;
-		if (event.type !== 'message') return ignoreEvent(`not a message: ${event.type}`);
+		const wanted: string[] = chosenEvents(this.getNodeParameter('events', ['message']));
+		if (!wanted.includes(event.type)) return ignoreEvent(`not an event this trigger starts on: ${event.type}`);
+		if (event.type !== 'message') {
+			const json = eventJson(event);
+			return { workflowData: [[{ json: { ...json, ...activityFields(event.type, json) } }]] };
+		}
 
 		const options = this.getNodeParameter('options', {}) as MessageOptions;
 		const needle = (options.textContains ?? '').toLowerCase();

@@ -1,6 +1,8 @@
 import type { AddressBook } from './contacts/AddressBook';
 import type { DomainEvents } from './events/domainEvents';
 import type { EventBus } from './events/EventBus';
+import type { ChatActivities } from './events/ChatActivities';
+import type { IncomingCalls } from './events/IncomingCalls';
 import type { IncomingMessages } from './events/IncomingMessages';
 import { publishWireEvents } from './events/wireEvents';
 import type { SidecarMetrics } from './metrics';
@@ -17,6 +19,10 @@ export interface ConnectedParts {
 	onQr?(sessionId: string, raw: string): void;
 	/** LID ↔ phone pairs per session. */
 	addresses?: AddressBook;
+	/** Reactions, edits, deletions and poll votes: reported with the job's reference when the message was ours. */
+	activities?: ChatActivities;
+	/** Incoming calls: the session's `calls` setting applied, then reported. */
+	calls?: IncomingCalls;
 }
 
 /**
@@ -45,5 +51,8 @@ export function connectParts(events: DomainEvents, parts: ConnectedParts): () =>
 	// A deleted session's LID ↔ phone pairs go with it.
 	const { addresses } = parts;
 	if (addresses) subscriptions.push(events.on('session.deleted', (e) => addresses.forget(e.session)));
+	const { activities, calls } = parts;
+	if (activities) subscriptions.push(events.on('engine.activity', (e) => activities.accept(e.session, e.activity)));
+	if (calls) subscriptions.push(events.on('engine.call', (e) => calls.accept(e.session, e.call)));
 	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

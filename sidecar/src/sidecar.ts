@@ -17,6 +17,8 @@ import type { Resolver } from './net/checkedLookup';
 import { connectParts } from './connections';
 import { DomainEvents } from './events/domainEvents';
 import { EventBus } from './events/EventBus';
+import { ChatActivities } from './events/ChatActivities';
+import { IncomingCalls } from './events/IncomingCalls';
 import { IncomingMessages } from './events/IncomingMessages';
 import { mediaPolicy } from './sending/media/MediaPolicy';
 import { MessageService } from './sending/MessageService';
@@ -121,6 +123,25 @@ export async function startSidecar(
 		addresses,
 	});
 
+	// Reactions, edits, deletions, votes and calls (i14-events).
+	const activities = new ChatActivities({
+		events,
+		logger,
+		jobOf: (session, messageId) => {
+			const job = jobs.byWhatsAppId(messageId);
+			return job?.session === session ? { jobId: job.id, reference: job.reference ?? null } : undefined;
+		},
+		addresses,
+	});
+	const calls = new IncomingCalls({
+		events,
+		logger,
+		settings: (session) => sessions.find(session)?.config.calls,
+		reply: async (session, to, text, callId) =>
+			(await messages.accept(session, { to, text, lane: 'reply', idempotencyKey: `call-${session}-${callId}` })).job.jobId,
+		addresses,
+	});
+
 	// The HTTP API: routes over the parts (nothing listens before they are started).
 	const serverInfo = (): ServerInfo => ({
 		version: SIDECAR_VERSION,
@@ -146,7 +167,7 @@ export async function startSidecar(
 	});
 
 	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
-	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses });
+	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses, activities, calls });
 
 	// ---- start them
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
@@ -202,6 +223,7 @@ export async function startSidecar(
 		await messagesClosed;
 		clearInterval(mediaPrune);
 		await incoming.idle();
+		await Promise.all([activities.idle(), calls.idle()]);
 		await lids.flush();
 		await webhooks.close();
 		server.closeAllConnections();

@@ -116,6 +116,85 @@ export class FakePhone extends EventEmitter {
 		return result;
 	}
 
+	// ---- what people do to messages, and calls (page/events.ts)
+
+	/** Calls to this phone's account, and the ones its WhatsApp Web declined (Call.reject()). */
+	readonly calls: Array<{ id: string; from: string; isVideo: boolean; isGroup: boolean; at: number }> = [];
+	readonly rejectedCalls: Array<{ callId: string; from: string; at: number }> = [];
+
+	/** `from` reacts to a message (an empty emoji takes the reaction back); without `from`, this account does, on the phone. */
+	async react(options: { messageId: string; emoji: string; from?: string }): Promise<{ id: string }> {
+		const args = { messageId: options.messageId, emoji: options.emoji, by: this.personId(options.from), id: newMessageId() };
+		return (await this.host.command(this.number, 'react', args, 'listening')) as { id: string };
+	}
+
+	/** A contact (or a group member) sends a poll; resolves with its serialized id. */
+	async receivePoll(options: Omit<ReceiveOptions, 'media' | 'caption' | 'quotedId' | 'body'> & { poll: { name: string; options: string[]; multiple?: boolean } }): Promise<{ id: string }> {
+		const from = this.host.contacts.addressOf(toUserWid(options.from)).wid;
+		const chat = options.group ? toGroupWid(options.group.id) : from;
+		const wire: WireMessage = {
+			id: newMessageId(),
+			fromMe: false,
+			chat,
+			author: options.group ? from : undefined,
+			pushname: options.pushname ?? `Contact ${from.split('@')[0]}`,
+			type: 'poll_creation',
+			body: '',
+			t: Math.floor(Date.now() / 1000),
+			group: options.group && { subject: options.group.subject, participants: options.group.participants },
+		};
+		const poll = { name: options.poll.name, options: options.poll.options, multiple: options.poll.multiple === true };
+		const result = (await this.host.command(this.number, 'receivePoll', { wire, poll }, 'listening')) as { id: string };
+		this.received.push(wire);
+		return result;
+	}
+
+	/** `from` votes in a poll: their whole selection, by option name (`[]` takes the vote back); without `from`, this account. */
+	async vote(options: { pollId: string; options: string[]; from?: string }): Promise<{ id: string }> {
+		const args = { pollId: options.pollId, options: options.options, by: this.personId(options.from), id: newMessageId() };
+		return (await this.host.command(this.number, 'vote', args, 'listening')) as { id: string };
+	}
+
+	/** The sender of a message (a contact, or this account for its own) edits it. */
+	async editMessage(messageId: string, text: string): Promise<void> {
+		await this.host.command(this.number, 'edit', { messageId, text, editId: newMessageId() }, 'listening');
+	}
+
+	/** A message is deleted for everyone (by its sender; `byAdmin`: by a group admin). */
+	async revoke(messageId: string, options: { byAdmin?: boolean } = {}): Promise<void> {
+		await this.host.command(this.number, 'revoke', { messageId, byAdmin: options.byAdmin === true }, 'listening');
+	}
+
+	/** This account deletes a message for itself only, on the phone. */
+	async deleteForMe(messageId: string): Promise<void> {
+		await this.host.command(this.number, 'deleteForMe', { messageId }, 'listening');
+	}
+
+	/** `from` calls this account; resolves with the call's id. */
+	async call(options: { from: string; isVideo?: boolean; isGroup?: boolean }): Promise<{ id: string }> {
+		const from = this.host.contacts.addressOf(toUserWid(options.from)).wid;
+		const call = { id: randomBytes(16).toString('hex').toUpperCase(), from, isVideo: options.isVideo === true, isGroup: options.isGroup === true };
+		await this.host.command(this.number, 'call', call, 'listening');
+		this.calls.push({ ...call, at: Date.now() });
+		return { id: call.id };
+	}
+
+	/** Resolves once this phone's WhatsApp Web has declined the call. */
+	waitForRejectedCall(callId: string, timeoutMs = 15_000): Promise<void> {
+		return this.waitFor('callRejected', () => this.rejectedCalls.some((c) => c.callId === callId), timeoutMs, `rejection of call ${callId}`);
+	}
+
+	/** @internal the page declined a call (a `reject` stanza). */
+	noteRejectedCall(callId: string, from: string): void {
+		this.rejectedCalls.push({ callId, from, at: Date.now() });
+		this.emit('callRejected', { callId, from });
+	}
+
+	/** The id a person acts under now (a LID-addressed contact acts from their LID); undefined: this account. */
+	private personId(from: string | undefined): string | undefined {
+		return from === undefined ? undefined : this.host.contacts.addressOf(toUserWid(from)).wid;
+	}
+
 	/** A contact's device acknowledges a sent message: 2 delivered, 3 read, 4 played (-1 error). */
 	async ack(messageId: string, level: number): Promise<void> {
 		const record = this.findSent(messageId);
@@ -347,6 +426,10 @@ export class FakePhone extends EventEmitter {
 			this.on(event, check);
 		});
 	}
+}
+
+function newMessageId(): string {
+	return `3A${randomBytes(9).toString('hex').toUpperCase()}`;
 }
 
 export function toUserWid(input: string): string {

@@ -19,6 +19,7 @@ export const PAGE_SCRIPTS = [
 	'media.ts',
 	'chats.ts',
 	'groups.ts',
+	'events.ts',
 	'modules.ts',
 	'drift.ts',
 	'commands.ts',

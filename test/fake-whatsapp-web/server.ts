@@ -113,6 +113,9 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 			return { groups: backend.groups.of(String(body.phone)) };
 		case 'group':
 			return groupRpc(backend.groups, requirePhone(backend, page).number, body);
+		case 'callRejected':
+			requirePhone(backend, page).noteRejectedCall(String(body.callId), String(body.to));
+			return {};
 		case 'unknownModule':
 			backend.noteUnknownModule(String(body.name));
 			return {};

@@ -46,6 +46,7 @@ describe('the nodes and the contract', () => {
 		for (const value of optionValues(session, 'statuses')) expect(SESSION_STATUSES).toContain(value);
 		expect(optionValues(session, 'statuses')).toHaveLength(SESSION_STATUSES.length);
 		for (const value of optionValues(session, 'events')) expect(EVENT_TYPES).toContain(value);
+		for (const value of optionValues(message, 'events')) expect(EVENT_TYPES).toContain(value);
 		expect([...new Set(optionValues(new WhatsAppSidecar(), 'lane'))].sort()).toEqual([...LANES].sort());
 	});
 
@@ -53,8 +54,8 @@ describe('the nodes and the contract', () => {
 		const reachable = new Set([
 			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses') })),
 			...(await subscribedEvents(session, { events: optionValues(session, 'events') })),
-			...(await subscribedEvents(message, {})),
 			...(await subscribedEvents(new WhatsAppGroupTrigger(), { events: optionValues(new WhatsAppGroupTrigger(), 'events') })),
+			...(await subscribedEvents(message, { events: optionValues(message, 'events') })),
 		]);
 		expect(EVENT_TYPES.filter((type) => !reachable.has(type))).toEqual([]);
 	});

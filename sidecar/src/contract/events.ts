@@ -17,6 +17,12 @@ export const EVENT_TYPES = [
 	'session.pairing_code',
 	// Groups (contract/groups.ts)
 	...GROUP_EVENT_TYPES,
+	// What people do to messages, and calls (i14-events)
+	'message.reaction',
+	'message.edited',
+	'message.revoked',
+	'poll.vote',
+	'call',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -38,17 +44,19 @@ export type EventEnvelope<T extends EventType = EventType> = T extends EventType
 
 /** The message job a status event is about (undefined for other events). */
 export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
-	if (event.type === 'message' || event.type === 'session.status' || event.type === 'session.qr') return undefined;
-	if (event.type === 'session.pairing_code') return undefined;
-	if (isGroupEvent(event)) return undefined;
-	return event.payload;
+	return (JOB_EVENTS as readonly string[]).includes(event.type) ? (event.payload as JobPayload) : undefined;
 }
 
-/** The chat an event concerns: a message's chat, a job's recipient; none for session events. */
+/** The events whose payload is a message job. */
+const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain'] as const;
+
+/** The chat an event concerns: a message's chat, a job's recipient, a caller; none for session events. */
 export function chatOfEvent(event: EventEnvelope): string | undefined {
 	// A group event is about its group: a `groups: false` filter leaves it out, a `chats` filter can name it.
 	if (isGroupEvent(event)) return event.payload.groupId;
-	return event.type === 'message' ? event.payload.chatId : jobOfEvent(event)?.to;
+	if (event.type === 'call') return event.payload.from;
+	const payload = event.payload as Partial<MessagePayload>;
+	return typeof payload.chatId === 'string' ? payload.chatId : jobOfEvent(event)?.to;
 }
 
 /**
@@ -157,6 +165,81 @@ export interface PairingCodePayload {
 	count: number;
 }
 
+// ---- What people do to messages, and calls (i14-events)
+
+/**
+ * Who did something to a message, and which message: shared by reactions, edits, deletions and
+ * poll votes. `sender` is whoever reacted, edited, deleted or voted (this account: `fromMe`).
+ */
+export interface MessageActivityPayload extends MessageAddresses {
+	/** The message it is about: the one reacted to, edited or deleted; the poll voted in. */
+	messageId: string;
+	/** The chat, as in a `message` event (`…@c.us`, `…@lid`, a group's `…@g.us`). */
+	chatId: string;
+	/** Who did it (`…@c.us` or `…@lid`). */
+	sender: string;
+	fromMe: boolean;
+	isGroup: boolean;
+	/** Unix seconds. */
+	timestamp: number;
+	/** When the sidecar sent that message: the reference its send request gave (else null). */
+	reference: unknown;
+	/** When the sidecar sent that message: its job (GET /api/messages/:jobId), else null. */
+	jobId: string | null;
+	session: string;
+}
+
+/** Someone reacted to a message; `emoji` is empty (and `removed` true) when they took their reaction back. */
+export interface ReactionPayload extends MessageActivityPayload {
+	emoji: string;
+	removed: boolean;
+	/** The reaction's own message id. */
+	reactionId: string;
+}
+
+/** Someone edited a message they sent. */
+export interface MessageEditedPayload extends MessageActivityPayload {
+	/** The new text (or caption). */
+	text: string;
+	/** The text before, when WhatsApp Web still had it; null otherwise. */
+	previousText: string | null;
+}
+
+/** A message was deleted: for everyone (by its sender, or a group admin), or by this account for itself only. */
+export interface MessageRevokedPayload extends MessageActivityPayload {
+	for: 'everyone' | 'me';
+	/** The text it had, when WhatsApp Web still had it; null otherwise. */
+	previousText: string | null;
+}
+
+/** Someone voted in a poll (`messageId` is the poll's); no options selected: they took their vote back. */
+export interface PollVotePayload extends MessageActivityPayload {
+	/** The poll's question, when known. */
+	pollName: string | null;
+	/** The names of the options they have selected now (all of them: a vote replaces the one before). */
+	selectedOptions: string[];
+}
+
+/** Someone is calling this account. */
+export interface CallPayload {
+	callId: string;
+	/** The caller (`…@c.us` or `…@lid`); send a message to it to answer in writing. */
+	from: string;
+	/** The caller's phone number (digits with country code), null when WhatsApp does not tell it. */
+	fromPhone: string | null;
+	fromLid?: string;
+	isVideo: boolean;
+	/** A group call. */
+	isGroup: boolean;
+	/** Unix seconds. */
+	timestamp: number;
+	/** The session's `calls.autoReject` setting declined it. */
+	rejected: boolean;
+	/** The job of the message `calls.message` queued to the caller, else null. */
+	replyJobId: string | null;
+	session: string;
+}
+
 /** Group events' payloads live in contract/groups.ts. */
 export interface EventPayloads extends GroupEventPayloads {
 	message: MessagePayload;
@@ -168,6 +251,11 @@ export interface EventPayloads extends GroupEventPayloads {
 	'session.status': SessionStatusPayload;
 	'session.qr': QrPayload;
 	'session.pairing_code': PairingCodePayload;
+	'message.reaction': ReactionPayload;
+	'message.edited': MessageEditedPayload;
+	'message.revoked': MessageRevokedPayload;
+	'poll.vote': PollVotePayload;
+	call: CallPayload;
 }
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {

@@ -2,9 +2,9 @@ import type { AnnouncedJobStatus } from './events';
 
 /** What a subscriber can narrow its events by (all optional: no filter, everything). */
 export interface SubscriptionFilters {
-	/** true: only this account's own messages; false: only others'. `message` events only. */
+	/** true: only this account's own messages; false: only others'. `message` events, and reactions, edits, deletions and votes (who did them). */
 	fromMe?: boolean;
-	/** false: leave out group chats. */
+	/** false: leave out group chats (and group calls). */
 	groups?: boolean;
 	/** Only these chats (`…@c.us`, `…@g.us`). */
 	chats?: string[];

@@ -30,8 +30,10 @@ export function matches(subscription: Subscription, event: EventEnvelope): boole
 	if (subscription.sessions && !subscription.sessions.includes(event.session)) return false;
 	const f = subscription.filters;
 	const chat = chatOfEvent(event);
-	if (f.fromMe !== undefined && event.type === 'message' && event.payload.fromMe !== f.fromMe) return false;
-	if (f.groups === false && chat?.endsWith('@g.us')) return false;
+	// Messages and what is done to them (reactions, edits, deletions, votes) say whether this account did it.
+	const fromMe = 'fromMe' in event.payload ? event.payload.fromMe : undefined;
+	if (f.fromMe !== undefined && typeof fromMe === 'boolean' && fromMe !== f.fromMe) return false;
+	if (f.groups === false && (chat?.endsWith('@g.us') || (event.type === 'call' && event.payload.isGroup))) return false;
 	if (f.chats?.length && !chatAddresses(event, chat).some((address) => f.chats!.includes(address))) return false;
 	const job = jobOfEvent(event);
 	if (f.ackStatuses?.length && job && !(f.ackStatuses as readonly JobStatus[]).includes(job.status)) return false;
@@ -45,7 +47,12 @@ export function matches(subscription: Subscription, event: EventEnvelope): boole
  */
 function chatAddresses(event: EventEnvelope, chat: string | undefined): string[] {
 	const addresses = chat ? [chat] : [];
-	if (event.type === 'message') {
+	if (event.type === 'call') {
+		// A call's chat is the caller: their phone chat and LID name it too.
+		if (event.payload.fromPhone) addresses.push(`${event.payload.fromPhone}@c.us`);
+		if (event.payload.fromLid) addresses.push(event.payload.fromLid);
+	} else if ('chatPhone' in event.payload) {
+		// Messages, and what people do to them (reactions, edits, deletions, votes).
 		if (event.payload.chatPhone) addresses.push(`${event.payload.chatPhone}@c.us`);
 		if (event.payload.chatLid) addresses.push(event.payload.chatLid);
 	}

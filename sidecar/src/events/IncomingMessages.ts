@@ -1,7 +1,6 @@
 import type { MessageAddresses, ReceivedMedia } from '../contract';
-import type { KnownAddresses } from '../contacts/AddressBook';
-import { phoneOfId, userIdKind } from '../contacts/userIds';
 import type { DomainEvents } from './domainEvents';
+import { messageAddresses, type AddressResolver } from './messageAddresses';
 import type { Logger } from '../logger';
 import type { IncomingMessage } from '../sessions/engine/Engine';
 import type { ReceivedMediaStore } from '../storage/ReceivedMediaStore';
@@ -25,7 +24,7 @@ export interface IncomingMessagesDeps {
 	 * The phone number and LID of a user id (AddressBook: bounded, never throws). Without
 	 * it, only what the ids themselves say: a `…@c.us` id's number.
 	 */
-	addresses?: { resolve(session: string, userId: string): Promise<KnownAddresses> };
+	addresses?: AddressResolver;
 }
 
 /**
@@ -75,24 +74,8 @@ export class IncomingMessages {
 	}
 
 	/** The sender's and the chat's phone number and LID (a group chat has neither). Never rejects. */
-	private async addresses(session: string, message: IncomingMessage): Promise<MessageAddresses> {
-		const [sender, chat] = await Promise.all([
-			this.addressesOf(session, message.sender),
-			message.isGroup ? undefined : this.addressesOf(session, message.chatId),
-		]);
-		return {
-			senderPhone: sender.phone,
-			...(sender.lid ? { senderLid: sender.lid } : {}),
-			chatPhone: chat?.phone ?? null,
-			...(chat?.lid ? { chatLid: chat.lid } : {}),
-		};
-	}
-
-	private async addressesOf(session: string, userId: string): Promise<KnownAddresses> {
-		const fromId = { phone: phoneOfId(userId) ?? null, lid: userIdKind(userId) === 'lid' ? userId : null };
-		if (!this.deps.addresses) return fromId;
-		// The book never throws; if it ever did, the message still goes out with what its ids say.
-		return this.deps.addresses.resolve(session, userId).catch(() => fromId);
+	private addresses(session: string, message: IncomingMessage): Promise<MessageAddresses> {
+		return messageAddresses(this.deps.addresses, session, message);
 	}
 
 	private async media(session: string, message: IncomingMessage): Promise<ReceivedMedia | null> {

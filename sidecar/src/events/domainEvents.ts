@@ -1,6 +1,6 @@
-import type { GroupEvent, MessagePayload, SessionStatus } from '../contract';
+import type { CallPayload, EventPayloads, GroupEvent, MessagePayload, SessionStatus } from '../contract';
 import type { Logger } from '../logger';
-import type { IncomingMessage, MessageAck } from '../sessions/engine/Engine';
+import type { ChatActivity, IncomingCall, IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { QrView } from '../sessions/QrCode';
 import type { PairingCodeView } from '../sessions/PairingCode';
 import type { MessageJob } from '../storage/records';
@@ -38,7 +38,22 @@ export type DomainEvent =
 	/** A message that appeared in a chat, ready to report: its media was kept (or could not be). */
 	| { type: 'chat.message'; session: string; message: MessagePayload }
 	/** Someone joined or left a group, was promoted or demoted, or a group changed. */
-	| { type: 'group.event'; session: string; event: GroupEvent };
+	| { type: 'group.event'; session: string; event: GroupEvent }
+	// ---- what people do to messages, and calls (i14-events)
+	/** Someone reacted to, edited, deleted a message or voted in a poll, as the engine gives it. */
+	| { type: 'engine.activity'; session: string; activity: ChatActivity }
+	/** Someone is calling, as the engine gives it (with the means to decline). */
+	| { type: 'engine.call'; session: string; call: IncomingCall }
+	/** The same, ready to report: addresses resolved, and the job's reference when the message was ours. */
+	| { type: 'chat.activity'; session: string; activity: ActivityReport }
+	/** A call, after the session's `calls` setting was applied (declined, a message queued). */
+	| { type: 'chat.call'; session: string; call: CallPayload };
+
+/** A reaction, edit, deletion or vote as its wire event carries it. */
+export type ActivityReport = {
+	[T in ActivityEventType]: { event: T; payload: EventPayloads[T] };
+}[ActivityEventType];
+export type ActivityEventType = 'message.reaction' | 'message.edited' | 'message.revoked' | 'poll.vote';
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

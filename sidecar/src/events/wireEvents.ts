@@ -4,7 +4,16 @@ import type { DomainEvent, DomainEvents, DomainEventType } from './domainEvents'
 import type { EventBus, PublishInput } from './EventBus';
 
 /** The domain events that have a wire event. */
-const ANNOUNCED: readonly DomainEventType[] = ['session.status', 'session.qr', 'job.changed', 'chat.message', 'session.pairingCode', 'group.event'];
+const ANNOUNCED: readonly DomainEventType[] = [
+	'session.status',
+	'session.qr',
+	'job.changed',
+	'chat.message',
+	'session.pairingCode',
+	'chat.activity',
+	'chat.call',
+	'group.event',
+];
 
 /**
  * The wire event (the contract's envelope, before its id and time) a domain
@@ -28,6 +37,10 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 			return { type: 'message', session: event.session, payload: event.message };
 		case 'group.event':
 			return { type: event.event.type, session: event.session, payload: event.event.payload } as PublishInput;
+		case 'chat.activity':
+			return { type: event.activity.event, session: event.session, payload: event.activity.payload } as PublishInput;
+		case 'chat.call':
+			return { type: 'call', session: event.session, payload: event.call };
 		default:
 			return undefined;
 	}

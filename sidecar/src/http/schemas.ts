@@ -37,6 +37,11 @@ export const sessionConfigSchema = z
 			.optional()
 			.describe('How messages are paced: minGapMs, jitterMs, reply, caps (firstContactPerDay among them), quietHours, warmup, typing (README: Pacing)'),
 		...loginSettings,
+		// What to do with incoming calls (i14-events); applies at once.
+		calls: z
+			.union([z.object({ autoReject: z.boolean(), message: z.string().min(1).max(4096).optional() }).strict(), z.null()])
+			.optional()
+			.describe('Incoming calls: {autoReject: true} declines them; with message, that text is queued to the caller. null removes the setting'),
 	})
 	.strict();
 

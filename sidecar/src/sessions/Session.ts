@@ -305,6 +305,10 @@ export class Session {
 				return this.deps.events.emit({ type: 'engine.message', session: this.id, message: event.message });
 			case 'group':
 				return this.deps.events.emit({ type: 'group.event', session: this.id, event: event.event });
+			case 'activity':
+				return this.deps.events.emit({ type: 'engine.activity', session: this.id, activity: event.activity });
+			case 'call':
+				return this.deps.events.emit({ type: 'engine.call', session: this.id, call: event.call });
 		}
 	}
 

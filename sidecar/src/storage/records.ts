@@ -42,6 +42,14 @@ export interface SessionConfig {
 	browserName?: string;
 	/** Link with a pairing code for this number (international, digits) instead of a QR. */
 	pairWithPhone?: string;
+	/** What to do with incoming calls (events/IncomingCalls.ts); unset: they ring on the phone as usual. */
+	calls?: CallSettings;
+}
+
+/** A session's answer to incoming calls: decline them, and tell the caller this `message`. */
+export interface CallSettings {
+	autoReject: boolean;
+	message?: string;
 }
 
 /** What the registry keeps per session (survives restarts of the sidecar). */

@@ -129,6 +129,8 @@ const WA_MODULES: Record<string, unknown> = {
 	...CHAT_MODULES,
 	// groups (page/groups.ts)
 	...GROUP_MODULES,
+	// reactions, edits, deletions, votes and calls (page/events.ts)
+	...EVENT_MODULES,
 };
 
 const reportedUnknownModules = new Set<string>();

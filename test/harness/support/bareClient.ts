@@ -21,6 +21,13 @@ export const CLIENT_EVENTS = [
 	'change_state',
 	'disconnected',
 	'loading_screen',
+	// what people do to messages, and calls (fake: page/events.ts)
+	'message_reaction',
+	'message_edit',
+	'message_revoke_everyone',
+	'message_revoke_me',
+	'vote_update',
+	'call',
 ];
 
 export interface BareSession {

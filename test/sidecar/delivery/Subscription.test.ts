@@ -98,3 +98,42 @@ describe('chatOf() and the subscription view', () => {
 		expect(view).toMatchObject({ id: 'wh_1', url: 'http://127.0.0.1/hook', events: ['*'] });
 	});
 });
+
+// ---- reactions, edits, deletions, poll votes and calls (i14-events)
+describe('matches() for what people do to messages, and calls', () => {
+	const activity = (type: EventType, chatId: string, fromMe = false, extra: Record<string, unknown> = {}) =>
+		event(type, { messageId: `x_${chatId}_M`, chatId, sender: chatId, fromMe, isGroup: chatId.endsWith('@g.us'), chatPhone: null, ...extra });
+	const call = (from: string, extra: Record<string, unknown> = {}) => event('call', { callId: 'C', from, fromPhone: null, isGroup: false, isVideo: false, ...extra });
+
+	it('fromMe applies to reactions, edits, deletions and votes (who did them)', () => {
+		const others = subscription({ filters: { fromMe: false } });
+		for (const type of ['message.reaction', 'message.edited', 'message.revoked', 'poll.vote'] as EventType[]) {
+			expect([matches(others, activity(type, '1@c.us', true)), matches(others, activity(type, '1@c.us', false))]).toEqual([false, true]);
+		}
+		// A call is always someone else's.
+		expect(matches(others, call('1@c.us'))).toBe(true);
+	});
+
+	it('groups: false leaves out their group chats, and group calls', () => {
+		const noGroups = subscription({ filters: { groups: false } });
+		expect(matches(noGroups, activity('poll.vote', '120363@g.us'))).toBe(false);
+		expect(matches(noGroups, activity('poll.vote', '1@c.us'))).toBe(true);
+		expect(matches(noGroups, call('1@c.us', { isGroup: true }))).toBe(false);
+		expect(matches(noGroups, call('1@c.us'))).toBe(true);
+	});
+
+	it('chats: their chat by id, phone chat or LID; a call by its caller', () => {
+		const chats = subscription({ filters: { chats: ['628111@c.us'] } });
+		expect(matches(chats, activity('message.reaction', '628111@c.us'))).toBe(true);
+		expect(matches(chats, activity('message.reaction', '201000000000101@lid', false, { chatPhone: '628111', chatLid: '201000000000101@lid' }))).toBe(true);
+		expect(matches(chats, activity('message.reaction', '628999@c.us'))).toBe(false);
+		expect(matches(chats, call('628111@c.us'))).toBe(true);
+		expect(matches(chats, call('201000000000101@lid', { fromPhone: '628111' }))).toBe(true);
+		expect(matches(chats, call('628999@c.us'))).toBe(false);
+	});
+
+	it('each chat keeps its own delivery lane', () => {
+		expect(chatOf(activity('message.edited', '628111@c.us'))).toBe('desk|628111@c.us');
+		expect(chatOf(call('628111@c.us'))).toBe('desk|628111@c.us');
+	});
+});

@@ -83,7 +83,42 @@ export type EngineEvent =
 	| { type: 'loading'; percent: number }
 	| { type: 'message'; message: IncomingMessage }
 	/** Someone joined or left a group, was promoted or demoted, or the group changed (groups). */
-	| { type: 'group'; event: GroupEvent };
+	| { type: 'group'; event: GroupEvent }
+	/** Someone reacted to, edited, deleted a message, or voted in a poll (chatActivity.ts). */
+	| { type: 'activity'; activity: ChatActivity }
+	/** Someone is calling this account. */
+	| { type: 'call'; call: IncomingCall };
+
+// ---- What people do to messages, and calls (i14-events)
+
+/** Who did it, to which message, in which chat: the fields every activity has. */
+interface ActivityBase {
+	/** The message it is about (the poll, for a vote): WhatsApp's serialized id. */
+	messageId: string;
+	chatId: string;
+	/** Who did it (`…@c.us` or `…@lid`). */
+	sender: string;
+	fromMe: boolean;
+	/** Unix seconds. */
+	timestamp: number;
+}
+
+export type ChatActivity =
+	| (ActivityBase & { kind: 'reaction'; emoji: string; reactionId: string })
+	| (ActivityBase & { kind: 'edit'; text: string; previousText: string | null })
+	| (ActivityBase & { kind: 'revoke'; for: 'everyone' | 'me'; previousText: string | null })
+	| (ActivityBase & { kind: 'vote'; pollName: string | null; selectedOptions: string[] });
+
+export interface IncomingCall {
+	id: string;
+	from: string;
+	isVideo: boolean;
+	isGroup: boolean;
+	/** Unix seconds. */
+	timestamp: number;
+	/** Declines the call through the page (the caller sees it declined). */
+	reject(): Promise<void>;
+}
 
 /** The WhatsApp Web a session's page runs, and where that page came from. */
 export interface WebVersionInfo {

@@ -24,6 +24,7 @@ import { PAIRING_CODE_INTERVAL_MS, profileDirOf } from './Engine';
 import { incomingMessage } from './incomingMessage';
 import { GROUP_LIBRARY_EVENTS, groupEventOf } from './groupEvents';
 import { WwebjsGroups } from './groups';
+import { attachChatActivity } from './attachChatActivity';
 import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 import { describeProbe, isIncompatible, probeWebPage, WEB_REQUIREMENTS, type WebProbe } from './webCompatibility';
@@ -48,6 +49,13 @@ const CLIENT_EVENTS = [
 	'message_create',
 	'loading_screen',
 	...GROUP_LIBRARY_EVENTS,
+	// what people do to messages, and calls (chatActivity.ts)
+	'message_reaction',
+	'message_edit',
+	'message_revoke_everyone',
+	'message_revoke_me',
+	'vote_update',
+	'call',
 ] as const;
 
 /**
@@ -336,6 +344,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 					.catch(() => undefined);
 			});
 		}
+		attachChatActivity(client, (event) => this.emit(event));
 		client.on('loading_screen', (percent: number) => this.emit({ type: 'loading', percent: Number(percent) }));
 		// LocalAuth never fails a restore, but a future strategy could: treat it like a failed start.
 		client.on('auth_failure', (message: string) =>
