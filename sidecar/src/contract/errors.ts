@@ -65,6 +65,17 @@ export const ERROR_CODES = {
 	WEBHOOK_URL_INVALID: { permanent: true, where: 'request' },
 	WEBHOOK_URL_BLOCKED: { permanent: true, where: 'request' },
 	MEDIA_NOT_FOUND: { permanent: true, where: 'request' },
+	// Message content beyond text and media (issue 14): one content field per message, each checked.
+	CONTENT_MISSING: { permanent: true, where: 'request' },
+	CONTENT_CONFLICT: { permanent: true, where: 'request' },
+	LOCATION_INVALID: { permanent: true, where: 'request' },
+	CONTACTS_INVALID: { permanent: true, where: 'request' },
+	POLL_INVALID: { permanent: true, where: 'request' },
+	REACTION_INVALID: { permanent: true, where: 'request' },
+	MESSAGE_ID_INVALID: { permanent: true, where: 'request' },
+	MENTION_INVALID: { permanent: true, where: 'request' },
+	/** The message a reply quotes or a reaction goes on is not on this session's WhatsApp Web. */
+	MESSAGE_NOT_FOUND: { permanent: true, where: 'job' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

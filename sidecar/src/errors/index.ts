@@ -8,3 +8,4 @@ export * from './webhookErrors';
 export * from './storageErrors';
 export * from './pairingErrors';
 export * from './proxyErrors';
+export * from './contentErrors';

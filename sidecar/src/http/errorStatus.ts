@@ -48,6 +48,15 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	WEBHOOK_URL_INVALID: 400,
 	WEBHOOK_URL_BLOCKED: 422,
 	MEDIA_NOT_FOUND: 404,
+	// Message content (issue 14).
+	CONTENT_MISSING: 400,
+	CONTENT_CONFLICT: 400,
+	LOCATION_INVALID: 400,
+	CONTACTS_INVALID: 400,
+	POLL_INVALID: 400,
+	REACTION_INVALID: 400,
+	MESSAGE_ID_INVALID: 400,
+	MENTION_INVALID: 400,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */
