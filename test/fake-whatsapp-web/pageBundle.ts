@@ -17,6 +17,7 @@ export const PAGE_SCRIPTS = [
 	'sending.ts',
 	'lids.ts',
 	'media.ts',
+	'content.ts',
 	'modules.ts',
 	'drift.ts',
 	'commands.ts',

@@ -124,6 +124,8 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebMediaInMemoryBlobCache: { InMemoryMediaBlobCache: { put: () => undefined } },
 	WAWebMediaMmsV4Upload: { uploadMedia, uploadUnencryptedMedia: uploadMedia },
 	WAWebDownloadManager: { downloadManager: { downloadAndMaybeDecrypt } },
+
+	...CONTENT_MODULES, // vCards, reactions (content.ts)
 };
 
 const reportedUnknownModules = new Set<string>();

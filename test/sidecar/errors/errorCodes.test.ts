@@ -52,6 +52,16 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	WEBHOOK_URL_INVALID: new errors.WebhookUrlInvalidError('it is not a URL'),
 	WEBHOOK_URL_BLOCKED: new errors.WebhookUrlBlockedError('169.254.169.254'),
 	MEDIA_NOT_FOUND: new errors.ReceivedMediaNotFoundError('false_1@c.us_X'),
+	// Message content (issue 14).
+	CONTENT_MISSING: new errors.ContentMissingError(),
+	CONTENT_CONFLICT: new errors.ContentConflictError(['text', 'poll']),
+	LOCATION_INVALID: new errors.LocationInvalidError('latitude 91 is outside -90 to 90'),
+	CONTACTS_INVALID: new errors.ContactsInvalidError('the list is empty'),
+	POLL_INVALID: new errors.PollInvalidError('it has 1 option'),
+	REACTION_INVALID: new errors.ReactionInvalidError('"ok" is not one emoji'),
+	MESSAGE_ID_INVALID: new errors.MessageIdInvalidError('replyTo', 'msg_1'),
+	MENTION_INVALID: new errors.MentionInvalidError('abc', 'it is not a phone number or a person\'s WhatsApp id'),
+	MESSAGE_NOT_FOUND: new errors.MessageNotFoundError('true_628123456789@c.us_3EB0AA', 'react to'),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

@@ -105,10 +105,13 @@ export class Pacer {
 	gapsAfterSend(): { bulkMs: number; replyMs: number; reactionMs: number } {
 		if (!this.enabled) return { bulkMs: 0, replyMs: 0, reactionMs: 0 };
 		const { minGapMs, jitterMs, reply, reaction } = this.config;
+		const bulkDraw = this.random();
+		// Replies and reactions are both a person's short pause: one draw serves both.
+		const shortDraw = this.random();
 		return {
-			bulkMs: minGapMs + Math.round(this.random() * jitterMs),
-			replyMs: reply.minGapMs + Math.round(this.random() * reply.jitterMs),
-			reactionMs: reaction.minGapMs + Math.round(this.random() * reaction.jitterMs),
+			bulkMs: minGapMs + Math.round(bulkDraw * jitterMs),
+			replyMs: reply.minGapMs + Math.round(shortDraw * reply.jitterMs),
+			reactionMs: reaction.minGapMs + Math.round(shortDraw * reaction.jitterMs),
 		};
 	}
 
