@@ -118,7 +118,11 @@ describe('WhatsApp (Sidecar) description', () => {
 		expect(pickers.every((p) => p.type === 'resourceLocator')).toBe(true);
 		const operationsWithPicker = pickers.flatMap((p) => p.displayOptions?.show?.operation ?? []).sort();
 		expect(operationsWithPicker).toEqual(
-			['checkNumber', 'getPairingCode', 'getQr', 'getStatus', 'logout', 'restart', 'sendMedia', 'sendText', 'start', 'stop'].sort(),
+			[
+				...['checkNumber', 'getPairingCode', 'getQr', 'getStatus', 'logout', 'restart', 'sendMedia', 'sendText', 'start', 'stop'],
+				// Message content (issue 14).
+				...['react', 'reply', 'sendContact', 'sendLocation', 'sendPoll'],
+			].sort(),
 		);
 	});
 });
