@@ -59,6 +59,25 @@ async function sendReactionToMsg(msg: MsgModel, reaction: string): Promise<{ mes
 	return { messageSendResult: 'OK' };
 }
 
+/**
+ * WAWebQuotedMsgModelUtils.getQuotedMsgObj: the quoted message as a model of its own, under its own
+ * key (stanza id, chat, and whether this account wrote it), as WhatsApp Web builds it from a reply.
+ */
+function quotedMsgObj(msg: MsgModel): MsgModel {
+	const remote = (msg.get('quotedRemoteJid') as Wid | undefined) ?? msg.id.remote;
+	const participant = msg.get('quotedParticipant') as Wid | undefined;
+	const mine = [meWid()?._serialized, meLidWid()?._serialized].includes(participant?._serialized);
+	const me = remote.isLid() ? meLidWid() : meWid();
+	const id = new MsgKey({
+		from: mine ? me! : remote,
+		to: mine ? remote : me!,
+		id: String(msg.get('quotedStanzaID') ?? msg.id.id),
+		participant: remote.isGroup() && !mine ? participant : undefined,
+		selfDir: mine ? 'out' : 'in',
+	});
+	return new MsgModel({ ...(msg.get('quotedMsg') as object), id, from: participant });
+}
+
 const CONTENT_MODULES: Record<string, unknown> = {
 	WAWebVcardParsingUtils: { parseVcard },
 	WAWebVcardGetNameFromParsed: { vcardGetNameFromParsed },
