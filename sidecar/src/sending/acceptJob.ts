@@ -44,7 +44,7 @@ export async function acceptJob(
 ): Promise<{ job: MessageJob; duplicate: boolean }> {
 	checkReference(request.reference, deps.options.referenceMaxBytes);
 	const recipient = normalizeRecipient(request.to, deps.options.defaultCountryCode);
-	const { kind, content } = contentOf(request, deps.options.defaultCountryCode);
+	const { kind, content } = contentOf(request, deps.options.defaultCountryCode, recipient.chatId);
 	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
 	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
 	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content);

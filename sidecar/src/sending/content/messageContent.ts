@@ -53,7 +53,11 @@ export function kindOf(content: JobContent): MessageKind {
 }
 
 /** The request's content as a job keeps it (without media), every field checked. */
-export function contentOf(request: ContentRequest, defaultCountryCode?: string): { kind: MessageKind; content: Omit<JobContent, 'media'> } {
+export function contentOf(
+	request: ContentRequest,
+	defaultCountryCode?: string,
+	chatId?: string,
+): { kind: MessageKind; content: Omit<JobContent, 'media'> } {
 	const kind = requestedKind(request);
 	const content: Omit<JobContent, 'media'> = {};
 	switch (kind) {
@@ -73,7 +77,7 @@ export function contentOf(request: ContentRequest, defaultCountryCode?: string):
 			content.poll = checkPoll(request.poll!);
 			break;
 		case 'reaction':
-			content.reaction = checkReaction(request);
+			content.reaction = checkReaction(request, chatId);
 			break;
 	}
 	if (request.replyTo !== undefined) content.replyTo = checkMessageId('replyTo', request.replyTo);
@@ -81,12 +85,19 @@ export function contentOf(request: ContentRequest, defaultCountryCode?: string):
 	return { kind, content };
 }
 
-function checkReaction(request: ContentRequest): NonNullable<JobContent['reaction']> {
+function checkReaction(request: ContentRequest, chatId?: string): NonNullable<JobContent['reaction']> {
 	// A reaction is an emoji on a message: it quotes nothing and mentions nobody.
 	if (request.replyTo !== undefined) throw new ReactionInvalidError('a reaction goes on reaction.messageId and quotes no message (leave replyTo out)');
 	if (request.mentions !== undefined) throw new ReactionInvalidError('a reaction mentions nobody (leave mentions out)');
 	const { messageId, emoji } = request.reaction!;
-	return { messageId: checkMessageId('reaction.messageId', messageId), emoji: checkEmoji(emoji) };
+	const id = checkMessageId('reaction.messageId', messageId);
+	const chat = messageIdParts(id)!.chat;
+	// `to` orders the reaction among the chat's messages: it must be the message's chat. A phone chat and a
+	// LID chat can be the same person, so only ids of the same kind are compared.
+	if (chatId && chat !== chatId && chat.split('@')[1] === chatId.split('@')[1]) {
+		throw new ReactionInvalidError(`the message is in the chat ${chat}, but "to" is ${chatId}; give the chat the message is in`);
+	}
+	return { messageId: id, emoji: checkEmoji(emoji) };
 }
 
 function checkMessageId(field: string, id: string): string {

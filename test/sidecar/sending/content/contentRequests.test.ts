@@ -49,6 +49,7 @@ describe('sending locations, contact cards, polls, reactions, replies and mentio
 		['a reaction that is a word', { to, reaction: { messageId: target, emoji: 'ok' } }, 'REACTION_INVALID', /not one emoji/],
 		['a reaction of two emoji', { to, reaction: { messageId: target, emoji: '👍👍' } }, 'REACTION_INVALID', /not one emoji/],
 		['a reaction that quotes', { to, reaction: { messageId: target, emoji: '👍' }, replyTo: target }, 'REACTION_INVALID', /quotes no message/],
+		['a reaction in another chat than "to"', { to: '6281234567000', reaction: { messageId: target, emoji: '👍' } }, 'REACTION_INVALID', /is in the chat 6281234567890@c\.us, but "to" is 6281234567000@c\.us/],
 		['a reaction on a job id', { to, reaction: { messageId: 'msg_123', emoji: '👍' } }, 'MESSAGE_ID_INVALID', /reaction\.messageId "msg_123"/],
 		['a reply to a job id', { to, text: 'x', replyTo: 'msg_123' }, 'MESSAGE_ID_INVALID', /replyTo "msg_123"/],
 		['a mention of a group', { to, text: 'x', mentions: ['120363099999999999@g.us'] }, 'MENTION_INVALID', /group cannot be mentioned/],
