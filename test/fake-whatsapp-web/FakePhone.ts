@@ -41,6 +41,20 @@ export interface SendRequest {
 	media?: { directPath: string; mimetype?: string; filename?: string };
 	quotedId?: string;
 	t: number;
+	// Content beyond text and media (page/content.ts contentFieldsOf).
+	mentions?: string[];
+	location?: OutboxEntry['location'];
+	vcards?: string[];
+	poll?: OutboxEntry['poll'];
+}
+
+/** A reaction as the page sent it (WAWebSendReactionMsgAction): an emoji on a message; empty removes it. */
+export interface ReactionRequest {
+	/** The serialized id of the message reacted to. */
+	targetId: string;
+	chat: string;
+	emoji: string;
+	t: number;
 }
 
 /**
@@ -62,6 +76,8 @@ export class FakePhone extends EventEmitter {
 	readonly unpairings: Array<{ reason: string; at: number }> = [];
 	/** Pairing codes asked for this number (WhatsApp notifies the phone when `showNotification`). */
 	readonly linkCodeRequests: Array<{ showNotification: boolean; at: number }> = [];
+	/** Reactions the library sent through this phone, in order (event `reaction`). */
+	readonly reactions: ReactionRequest[] = [];
 	/** What the phone lists under Linked devices: the browser info each page reported when it linked. */
 	readonly linkedDevices: Array<{ os?: string; name?: string; via: 'qr' | 'code'; at: number }> = [];
 	/** Chats as the phone has them: seeded history, read receipts, archive, mute, blocks (PhoneChats.ts). */
@@ -301,6 +317,10 @@ export class FakePhone extends EventEmitter {
 				sha256: media.sha256,
 			},
 			quotedId: request.quotedId,
+			mentions: request.mentions,
+			location: request.location,
+			vcards: request.vcards,
+			poll: request.poll,
 			timestamp: Date.now(),
 			ack,
 		};
@@ -326,6 +346,22 @@ export class FakePhone extends EventEmitter {
 		if (ack === 1) this.scheduleAutoAcks(request.id);
 		// WhatsApp takes a first contact it limits (the library reports it sent), then refuses it.
 		return refused ? { outcome: 'accept', ack, ackAfterMs: this.host.firstContactNackMs } : { outcome: 'accept', ack };
+	}
+
+	/** @internal the page sent a reaction; the network takes it (or a test's injected failure refuses it). */
+	decideReaction(request: ReactionRequest): SendDecision {
+		const rejection = this.faults.rejectSends.shift();
+		if (rejection !== undefined) return { outcome: 'reject', error: rejection };
+		this.reactions.push({ ...request });
+		this.emit('reaction', { ...request });
+		return { outcome: 'accept' };
+	}
+
+	/** Resolves once this phone sent at least `count` reactions. */
+	waitForReactions(count: number, timeoutMs = 15_000): Promise<ReactionRequest[]> {
+		return this.waitFor('reaction', () => this.reactions.length >= count, timeoutMs, `${count} reactions`).then(() => [
+			...this.reactions,
+		]);
 	}
 
 	/** Whether this chat has ever written to this phone (a message from it reached the phone). */

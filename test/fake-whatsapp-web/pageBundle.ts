@@ -20,6 +20,7 @@ export const PAGE_SCRIPTS = [
 	'chats.ts',
 	'groups.ts',
 	'events.ts',
+	'content.ts',
 	'modules.ts',
 	'drift.ts',
 	'commands.ts',

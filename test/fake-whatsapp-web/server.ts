@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { FakeCertificate } from './certificate';
 import type { ContactDirectory } from './contacts';
 import type { PageRegistry } from './pages';
-import type { FakePhone, SendRequest, StoredMedia } from './FakePhone';
+import type { FakePhone, ReactionRequest, SendRequest, StoredMedia } from './FakePhone';
 import type { MediaInput, PageStatus } from './types';
 import { handleChatsRpc } from './chatsRpc';
 import type { ProfileDirectory } from './profiles';
@@ -104,6 +104,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 		}
 		case 'history':
 			return backend.phoneFor(String(body.phone)).history();
+		case 'react':
+			return requirePhone(backend, page).decideReaction(body.reaction as ReactionRequest);
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};

@@ -26,6 +26,15 @@ export interface OutboxEntry {
 	caption?: string;
 	media?: { mimetype: string; filename?: string; size: number; sha256: string };
 	quotedId?: string;
+	// Content beyond text and media (issue 14), as the library built the message.
+	/** Ids mentioned (mentionedJidList). */
+	mentions?: string[];
+	/** A `location` message: WhatsApp Web's lat/lng and its text under the map (name and address). */
+	location?: { latitude: number; longitude: number; description?: string };
+	/** A `vcard` (one) or `multi_vcard` message: the cards as vCard text. */
+	vcards?: string[];
+	/** A `poll_creation` message; selectableCount 1 = one answer, 0 = several. */
+	poll?: { question: string; options: string[]; selectableCount: number };
 	/** Server time (ms) the send reached the fake. */
 	timestamp: number;
 	/** Latest ack level: -1 error (e.g. unknown number), 1 server, 2 device, 3 read, 4 played. */

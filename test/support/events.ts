@@ -31,6 +31,13 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		firstContact: null,
 		history: [],
 		createdAt: '2026-01-01T00:00:00.000Z',
+		kind: 'text',
+		location: null,
+		contacts: null,
+		poll: null,
+		reaction: null,
+		replyTo: null,
+		mentions: null,
 		...over,
 	};
 }

@@ -67,7 +67,8 @@ export const ERROR_CODES = {
 	MEDIA_NOT_FOUND: { permanent: true, where: 'request' },
 	// Chats, history and contact profiles.
 	CHAT_NOT_FOUND: { permanent: true, where: 'request' },
-	MESSAGE_NOT_FOUND: { permanent: true, where: 'request' },
+	/** A message id the request names is not in that chat (history's `before`), or, for a job, the message a reply quotes or a reaction goes on is not on this session's WhatsApp Web. */
+	MESSAGE_NOT_FOUND: { permanent: true, where: 'both' },
 	CURSOR_INVALID: { permanent: true, where: 'request' },
 	/** The page did not answer an immediate call in time (a busy or stuck session). */
 	WHATSAPP_WEB_TIMEOUT: { permanent: false, where: 'request' },
@@ -81,6 +82,15 @@ export const ERROR_CODES = {
 	GROUP_INVITE_INVALID: { permanent: true, where: 'request' },
 	/** WhatsApp Web refused or did not answer in time. */
 	GROUP_ACTION_FAILED: { permanent: false, where: 'request' },
+	// Message content beyond text and media (issue 14): one content field per message, each checked.
+	CONTENT_MISSING: { permanent: true, where: 'request' },
+	CONTENT_CONFLICT: { permanent: true, where: 'request' },
+	LOCATION_INVALID: { permanent: true, where: 'request' },
+	CONTACTS_INVALID: { permanent: true, where: 'request' },
+	POLL_INVALID: { permanent: true, where: 'request' },
+	REACTION_INVALID: { permanent: true, where: 'request' },
+	MESSAGE_ID_INVALID: { permanent: true, where: 'request' },
+	MENTION_INVALID: { permanent: true, where: 'request' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

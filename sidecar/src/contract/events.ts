@@ -136,6 +136,48 @@ export interface JobPayload {
 	history: Array<{ at: string; status: JobStatus; ack?: number; detail?: string }>;
 	createdAt: string;
 	error?: { code: string; message: string };
+	// What the message carries beyond text and media (issue 14): its kind, and the fields of that kind (null: not this kind).
+	kind: MessageKind;
+	location: LocationContent | null;
+	contacts: ContactCard[] | null;
+	poll: PollContent | null;
+	reaction: ReactionContent | null;
+	/** The WhatsApp message id this message quotes (a reply), null when none. */
+	replyTo: string | null;
+	/** Who the message mentions, as WhatsApp ids (`…@c.us`, `…@lid`); null when nobody. */
+	mentions: string[] | null;
+}
+
+// ---- Message content kinds (issue 14): what a sent message carries. Further kinds (edit, delete, forward) add here.
+export const MESSAGE_KINDS = ['text', 'media', 'location', 'contacts', 'poll', 'reaction'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface LocationContent {
+	/** Decimal degrees, -90 to 90. */
+	latitude: number;
+	/** Decimal degrees, -180 to 180. */
+	longitude: number;
+	name: string | null;
+	address: string | null;
+}
+
+/** A contact card (vCard) built from a name and a phone number (digits with the country code). */
+export interface ContactCard {
+	name: string;
+	phone: string;
+}
+
+export interface PollContent {
+	question: string;
+	options: string[];
+	/** Voters may pick several options (false: one). */
+	multiple: boolean;
+}
+
+/** An emoji on a message; an empty emoji removes this account's reaction. */
+export interface ReactionContent {
+	messageId: string;
+	emoji: string;
 }
 
 export interface SessionStatusPayload {

@@ -10,3 +10,4 @@ export * from './pairingErrors';
 export * from './proxyErrors';
 export * from './chatErrors';
 export * from './groupErrors';
+export * from './contentErrors';

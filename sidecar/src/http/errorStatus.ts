@@ -60,6 +60,15 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	GROUP_NOT_ADMIN: 403,
 	GROUP_INVITE_INVALID: 422,
 	GROUP_ACTION_FAILED: 422,
+	// Message content (issue 14).
+	CONTENT_MISSING: 400,
+	CONTENT_CONFLICT: 400,
+	LOCATION_INVALID: 400,
+	CONTACTS_INVALID: 400,
+	POLL_INVALID: 400,
+	REACTION_INVALID: 400,
+	MESSAGE_ID_INVALID: 400,
+	MENTION_INVALID: 400,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

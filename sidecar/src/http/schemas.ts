@@ -35,7 +35,7 @@ export const sessionConfigSchema = z
 		pacing: z
 			.record(z.string(), z.unknown())
 			.optional()
-			.describe('How messages are paced: minGapMs, jitterMs, reply, caps (firstContactPerDay among them), quietHours, warmup, typing (README: Pacing)'),
+			.describe('How messages are paced: minGapMs, jitterMs, reply, reaction, caps (firstContactPerDay among them), quietHours, warmup, typing (README: Pacing)'),
 		...loginSettings,
 		// What to do with incoming calls (i14-events); applies at once.
 		calls: z
@@ -72,10 +72,57 @@ const mediaSchema = z.union([
 		.strict(),
 ]);
 
+// Message content beyond text and media (issue 14). Shapes here; ranges, counts and ids are checked in
+// sending/content/ so each problem gets its own code (LOCATION_INVALID, POLL_INVALID, …).
+const contentFields = {
+	location: z
+		.object({
+			latitude: z.number().describe('Decimal degrees, -90 to 90'),
+			longitude: z.number().describe('Decimal degrees, -180 to 180'),
+			name: z.string().max(256).optional().describe('The place\'s name, shown above the map'),
+			address: z.string().max(1024).optional(),
+		})
+		.strict()
+		.optional()
+		.describe('A map pin (LOCATION_INVALID when out of range)'),
+	contacts: z
+		.array(z.object({ name: z.string().max(256), phone: z.string().max(40).describe('With the country code') }).strict())
+		.optional()
+		.describe('Contact cards (vCards), 1 to 20, each built from a name and a phone number (CONTACTS_INVALID)'),
+	poll: z
+		.object({
+			question: z.string().max(255),
+			options: z.array(z.string().max(100)).describe('2 to 12 different options'),
+			multiple: z.boolean().optional().describe('Voters may pick several options (default: one)'),
+		})
+		.strict()
+		.optional()
+		.describe('A poll (POLL_INVALID); its votes come back as events'),
+	reaction: z
+		.object({
+			messageId: z.string().max(300).describe('The WhatsApp message id to react to (a message event\'s id, or a sent message\'s messageId)'),
+			emoji: z.string().max(64).describe('One emoji; empty removes this account\'s reaction'),
+		})
+		.strict()
+		.optional()
+		.describe('An emoji on a message (REACTION_INVALID); always on the reply lane, paced by pacing.reaction; `to` is the chat the message is in'),
+	replyTo: z
+		.string()
+		.min(1)
+		.max(300)
+		.optional()
+		.describe('Quote this WhatsApp message id (a reply): with text, media, location, contacts or poll (MESSAGE_ID_INVALID; MESSAGE_NOT_FOUND on the job when the page lacks it)'),
+	mentions: z
+		.array(z.string().min(1).max(100))
+		.max(256)
+		.optional()
+		.describe('People to mention (phone numbers or …@c.us/…@lid ids), with text or media; write @<number> in the text where each shows (MENTION_INVALID)'),
+};
+
 export const sendMessageSchema = z
 	.object({
 		to: z.string().min(1).describe('A phone number (+62 812-3456-789, 0812… with SIDECAR_DEFAULT_COUNTRY_CODE, 628123456789) or a chat id (…@c.us, …@g.us)'),
-		text: z.string().min(1).max(65_536).optional(),
+		text: z.string().min(1).max(65_536).optional().describe('Exactly one of text, media, location, contacts, poll, reaction (CONTENT_MISSING, CONTENT_CONFLICT)'),
 		media: mediaSchema.optional(),
 		caption: z.string().max(4_096).optional(),
 		reference: z.unknown().optional().describe('Any JSON value (e.g. an appointment id), echoed in every status and event of this message'),
@@ -83,9 +130,10 @@ export const sendMessageSchema = z
 		sendAt: z.iso.datetime({ offset: true }).optional().describe('ISO time to send at (still paced)'),
 		lane: z.enum(LANES).optional().describe('reply: short delays, ahead of bulk; bulk (default): campaign pacing'),
 		checkNumber: z.boolean().optional().describe('Check the number is on WhatsApp first; fails with NOT_ON_WHATSAPP if not'),
+		...contentFields,
 	})
 	.strict()
-	.refine((b) => (b.text === undefined) !== (b.media === undefined), { message: 'give either text or media (one of them)', path: ['text'] })
+	// Exactly one content field: checked in sending/content/ (CONTENT_MISSING, CONTENT_CONFLICT), not here, so the code names the problem.
 	.refine((b) => b.caption === undefined || b.media !== undefined, { message: 'a caption goes with media', path: ['caption'] });
 
 /** The contract's SubscriptionFilters, field for field (the compiler and a test keep them equal). */

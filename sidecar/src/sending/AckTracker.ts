@@ -79,6 +79,8 @@ export class AckTracker {
 	async sweepUndelivered(now = Date.now()): Promise<void> {
 		for (const job of this.deps.store.all()) {
 			if (job.status !== 'sent' || !job.sentAt || now - job.sentAt < this.deps.undeliveredAfterMs) continue;
+			// WhatsApp sends no receipts for reactions: `sent` is as far as one goes.
+			if (job.content.reaction) continue;
 			if (this.deps.resendUndelivered && !job.resent) {
 				job.resent = true;
 				markJob(job, 'undelivered', { detail: `no delivered ack within ${Math.round(this.deps.undeliveredAfterMs / 1000)} s` });

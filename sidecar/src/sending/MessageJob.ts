@@ -6,6 +6,7 @@ import {
 	type JobStatus,
 } from '../contract';
 import type { MessageJob } from '../storage/records';
+import { kindOf } from './content/messageContent';
 
 /**
  * What a message job's statuses mean for the queue, and how the API shows a job
@@ -57,6 +58,13 @@ export function jobView(job: MessageJob): JobPayload {
 		history: job.history,
 		createdAt: new Date(job.createdAt).toISOString(),
 		...(job.error ? { error: job.error } : {}),
+		kind: kindOf(job.content),
+		location: job.content.location ?? null,
+		contacts: job.content.contacts ?? null,
+		poll: job.content.poll ?? null,
+		reaction: job.content.reaction ?? null,
+		replyTo: job.content.replyTo ?? null,
+		mentions: job.content.mentions ?? null,
 	};
 }
 

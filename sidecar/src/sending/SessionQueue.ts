@@ -178,7 +178,15 @@ export class SessionQueue {
 	}
 
 	private paceRequest(job: MessageJob, now: number) {
-		return { lane: job.lane, recipient: job.to, now, ledger: this.ledger, linkedAt: this.deps.linkedAt(), firstContact: job.firstContact };
+		return {
+			lane: job.lane,
+			recipient: job.to,
+			now,
+			ledger: this.ledger,
+			linkedAt: this.deps.linkedAt(),
+			firstContact: job.firstContact,
+			reaction: Boolean(job.content.reaction),
+		};
 	}
 
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
@@ -191,7 +199,7 @@ export class SessionQueue {
 		await this.deps.commit(job);
 		try {
 			const sent = await this.deps.send(job, engine);
-			this.noteSent(job.to, job.firstContact);
+			this.noteSent(job.to, job.firstContact, Boolean(job.content.reaction));
 			recordSent(job, sent);
 			this.deps.logger.debug({ job: job.id, messageId: sent.id }, 'message sent');
 		} catch (error) {
@@ -210,7 +218,7 @@ export class SessionQueue {
 		if (verdict.kind === 'permanent') return failJob(job, code, message);
 		if (verdict.kind === 'uncertain') {
 			// It may have left: count it against the caps, and say so instead of guessing.
-			this.noteSent(job.to, job.firstContact);
+			this.noteSent(job.to, job.firstContact, Boolean(job.content.reaction));
 			markUncertain(job, code, message);
 			this.deps.logger.warn({ job: job.id, err: error }, 'send outcome unknown; marked uncertain');
 			return;
@@ -230,6 +238,8 @@ export class SessionQueue {
 	 * knows, and sleeps until the cap lets it go (`waitingFor: firstContactPerDay`).
 	 */
 	private async heldAsFirstContact(job: MessageJob, engine: WhatsAppEngine): Promise<boolean> {
+		// A reaction is never a first contact: it goes on a message already in the chat and opens no conversation.
+		if (job.content.reaction) return false;
 		const chats = [job.to, ...((await this.deps.otherChatIds?.(job.to)) ?? [])];
 		const firstContact = await firstContactOf(chats, engine, this.deps.options.sendTimeoutMs, this.deps.logger);
 		const changed = firstContact !== job.firstContact;
@@ -241,8 +251,8 @@ export class SessionQueue {
 		return true;
 	}
 
-	private noteSent(recipient: string, firstContact = false): void {
-		this.ledger.record(Date.now(), recipient, this.deps.pacer().gapsAfterSend(), firstContact);
+	private noteSent(recipient: string, firstContact = false, reaction = false): void {
+		this.ledger.record(Date.now(), recipient, this.deps.pacer().gapsAfterSend(), firstContact, reaction);
 		void this.persistState().catch((error) => this.deps.logger.error({ err: error }, 'could not save the send ledger'));
 	}
 

@@ -8,11 +8,12 @@ import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
 import type { Lane } from '../contract';
 import type { JobMedia, MessageJob } from '../storage/records';
+import { contentOf, type ContentRequest } from './content/messageContent';
 import { normalizeRecipient } from './recipients';
 import { requestFingerprint } from './requestFingerprint';
 
-/** A send request as the API validated it (http/schemas.ts). */
-export interface SendRequest {
+/** A send request as the API validated it (http/schemas.ts); content fields beyond text and media in ContentRequest. */
+export interface SendRequest extends ContentRequest {
 	to: string;
 	text?: string;
 	media?: { url: string; filename?: string } | { base64: string; mimetype: string; filename?: string };
@@ -43,9 +44,10 @@ export async function acceptJob(
 ): Promise<{ job: MessageJob; duplicate: boolean }> {
 	checkReference(request.reference, deps.options.referenceMaxBytes);
 	const recipient = normalizeRecipient(request.to, deps.options.defaultCountryCode);
+	const { kind, content } = contentOf(request, deps.options.defaultCountryCode, recipient.chatId);
 	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
 	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
-	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt);
+	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content);
 	if (request.idempotencyKey) {
 		// No await unless a write is pending: a pause here would let a second request with this key through.
 		const pending = deps.store.beingAdded(request.idempotencyKey);
@@ -62,11 +64,12 @@ export async function acceptJob(
 		seq: deps.store.nextSeq(),
 		session,
 		to: recipient.chatId,
-		content: { text: request.text, media, caption: request.caption },
+		content: { ...content, media },
 		reference: request.reference,
 		idempotencyKey: request.idempotencyKey,
 		fingerprint,
-		lane: request.lane ?? 'bulk',
+		// Reactions always take the reply lane, with its own small gap (pacing: reaction).
+		lane: kind === 'reaction' ? 'reply' : (request.lane ?? 'bulk'),
 		checkNumber: request.checkNumber ?? false,
 		status: scheduled ? 'scheduled' : 'queued',
 		ack: null,

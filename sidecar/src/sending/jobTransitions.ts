@@ -36,12 +36,13 @@ export function markUncertain(job: MessageJob, code: string, message: string): v
  * status follows the highest ack seen.
  */
 export function recordSent(job: MessageJob, sent: SentMessage): void {
-	job.messageIds.push(sent.id);
+	// A reaction has no id of its own (whatsapp-web.js returns none): sent, and nothing to follow.
+	if (sent.id !== null) job.messageIds.push(sent.id);
 	job.sentAt = Date.now();
 	job.error = undefined;
 	job.notBefore = undefined;
 	job.ack = Math.max(job.ack ?? 0, sent.ack);
-	markJob(job, statusForAck(job.ack), { ack: job.ack, detail: sent.id });
+	markJob(job, statusForAck(job.ack), { ack: job.ack, detail: sent.id ?? 'reaction sent' });
 }
 
 /**

@@ -1,17 +1,23 @@
 import { createHash } from 'crypto';
+import type { JobContent } from '../storage/records';
 import type { SendRequest } from './acceptJob';
 
 /**
  * What a send request asks for, as one hash: who gets what, when, and with
  * which reference. An idempotency key that comes again with another fingerprint
  * is not a retry but a different message (a rescheduled appointment, a new
- * text), which must not be swallowed as a duplicate. How it is delivered (lane,
+ * text, another emoji), which must not be swallowed as a duplicate. How it is delivered (lane,
  * number check) does not count. Media bytes count by their hash.
  *
  * The reference was checked for size and depth before (acceptJob), so the
  * recursion here is bounded.
  */
-export function requestFingerprint(request: SendRequest, chatId: string, sendAtMs: number | undefined): string {
+export function requestFingerprint(
+	request: SendRequest,
+	chatId: string,
+	sendAtMs: number | undefined,
+	content: Omit<JobContent, 'media'> = {},
+): string {
 	const media = request.media
 		? 'url' in request.media
 			? { url: request.media.url, filename: request.media.filename ?? null }
@@ -24,6 +30,14 @@ export function requestFingerprint(request: SendRequest, chatId: string, sendAtM
 		media,
 		reference: request.reference ?? null,
 		sendAt: sendAtMs ?? null,
+		// Further kinds (issue 14), as checked (a phone written two ways is one contact). Absent fields are
+		// left out of the JSON, so a text or media request hashes as it did before they existed.
+		location: content.location,
+		contacts: content.contacts,
+		poll: content.poll,
+		reaction: content.reaction,
+		replyTo: content.replyTo,
+		mentions: content.mentions,
 	};
 	return sha256(canonicalJson(asked));
 }

@@ -6,6 +6,7 @@ import { loadMedia } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
 import type { MessageJob } from '../storage/records';
 import { isPageGone } from './sendErrors';
+import { kindOf } from './content/messageContent';
 
 export interface SendAttemptDeps {
 	store: JobStore;
@@ -28,9 +29,10 @@ export async function sendAttempt(job: MessageJob, engine: WhatsAppEngine, deps:
 		if (!found) throw new NotOnWhatsAppError(number);
 		chatId = found; // WhatsApp may know the number under another id (e.g. Brazil's ninth digit)
 	}
-	const message = await outgoing(job, deps);
-	const text = message.text ?? message.caption ?? '';
-	message.typingMs = deps.typingMs(text.length);
+	const message = { ...(await outgoing(job, deps)), ...beyondTextAndMedia(job) };
+	const text = message.text ?? message.caption ?? message.poll?.question ?? '';
+	// A reaction is a tap on a message, not typed.
+	message.typingMs = message.reaction ? 0 : deps.typingMs(text.length);
 	// Typing happens inside the call; give the timeout room for it.
 	const limit = deps.sendTimeoutMs + (message.typingMs ?? 0);
 	try {
@@ -42,6 +44,21 @@ export async function sendAttempt(job: MessageJob, engine: WhatsAppEngine, deps:
 		if (isPageGone(error)) throw new SendUncertainError(`the browser went away while sending (${(error as Error).message})`);
 		throw error;
 	}
+}
+
+/** The kinds beyond text and media (issue 14), and a reply's quote and mentions, as the engine takes them. */
+function beyondTextAndMedia(job: MessageJob): Partial<OutgoingMessage> {
+	const { location, contacts, poll, reaction, replyTo, mentions } = job.content;
+	const kind = kindOf(job.content);
+	return {
+		...(kind !== 'text' && kind !== 'media' ? { text: undefined } : {}),
+		...(location ? { location } : {}),
+		...(contacts ? { contacts } : {}),
+		...(poll ? { poll } : {}),
+		...(reaction ? { reaction } : {}),
+		...(replyTo ? { replyTo } : {}),
+		...(mentions?.length ? { mentions } : {}),
+	};
 }
 
 async function outgoing(job: MessageJob, deps: SendAttemptDeps): Promise<OutgoingMessage> {

@@ -1,4 +1,4 @@
-import type { JobStatus, Lane, SessionStatus } from '../contract';
+import type { ContactCard, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
 
 /**
  * What the stores keep: the shapes written to disk. They are declared here, not
@@ -79,6 +79,15 @@ export interface JobContent {
 	text?: string;
 	media?: JobMedia;
 	caption?: string;
+	// Further kinds (issue 14); a job has one of text, media, location, contacts, poll, reaction (sending/content/).
+	location?: LocationContent;
+	contacts?: ContactCard[];
+	poll?: PollContent;
+	reaction?: ReactionContent;
+	/** The WhatsApp message id quoted (a reply). */
+	replyTo?: string;
+	/** WhatsApp user ids mentioned. */
+	mentions?: string[];
 }
 
 export interface JobHistoryEntry {

@@ -105,10 +105,7 @@ const WA_MODULES: Record<string, unknown> = {
 	WAWebGetEphemeralFieldsMsgActionsUtils: { getEphemeralFields: () => ({}) },
 	WAWebSendMsgChatAction: { addAndSendMsgToChat },
 	WAWebMsgReply: { canReplyMsg: () => true },
-	WAWebQuotedMsgModelUtils: {
-		getQuotedMsgObj: (msg: MsgModel) =>
-			new MsgModel({ ...(msg.get('quotedMsg') as object), id: msg.id, from: msg.get('quotedParticipant') }),
-	},
+	WAWebQuotedMsgModelUtils: { getQuotedMsgObj: quotedMsgObj }, // content.ts
 	WAWebQueryExistsJob: { queryWidExists },
 	WAWebLidMigrationUtils: { toPn },
 	WAWebApiContact: { getCurrentLid, getPhoneNumber, getAlternateUserWid },
@@ -131,6 +128,7 @@ const WA_MODULES: Record<string, unknown> = {
 	...GROUP_MODULES,
 	// reactions, edits, deletions, votes and calls (page/events.ts)
 	...EVENT_MODULES,
+	...CONTENT_MODULES, // vCards, reactions (content.ts)
 };
 
 const reportedUnknownModules = new Set<string>();

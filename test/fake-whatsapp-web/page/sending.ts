@@ -25,6 +25,7 @@ function outboxEntryFor(chat: ChatModel, attrs: Record<string, unknown>): Record
 			: undefined,
 		quotedId: attrs.quotedStanzaID,
 		t: attrs.t,
+		...contentFieldsOf(attrs), // locations, cards, polls, mentions (content.ts)
 	};
 }
 

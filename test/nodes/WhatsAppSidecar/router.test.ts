@@ -124,6 +124,8 @@ describe('WhatsApp (Sidecar) description', () => {
 				...['archive', 'block', 'getMessages', 'getProfile', 'list', 'markRead', 'mute', 'setPresence', 'unarchive', 'unblock', 'unmute'],
 				// Group
 				...['create', 'getInfo', 'getInviteLink', 'join', 'leave', 'revokeInviteLink', 'updateParticipants', 'updateSettings'],
+				// Message content (issue 14).
+				...['react', 'reply', 'sendContact', 'sendLocation', 'sendPoll'],
 			].sort(),
 		);
 	});

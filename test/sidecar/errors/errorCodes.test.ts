@@ -64,10 +64,22 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	GROUP_NOT_ADMIN: new errors.GroupNotAdminError('120363000000000001@g.us', 'add participants'),
 	GROUP_INVITE_INVALID: new errors.GroupInviteInvalidError('AbCdEf123'),
 	GROUP_ACTION_FAILED: new errors.GroupActionFailedError('change the subject', 'did not finish within 30000 ms'),
+	// Message content (issue 14).
+	CONTENT_MISSING: new errors.ContentMissingError(),
+	CONTENT_CONFLICT: new errors.ContentConflictError(['text', 'poll']),
+	LOCATION_INVALID: new errors.LocationInvalidError('latitude 91 is outside -90 to 90'),
+	CONTACTS_INVALID: new errors.ContactsInvalidError('the list is empty'),
+	POLL_INVALID: new errors.PollInvalidError('it has 1 option'),
+	REACTION_INVALID: new errors.ReactionInvalidError('"ok" is not one emoji'),
+	MESSAGE_ID_INVALID: new errors.MessageIdInvalidError('replyTo', 'msg_1'),
+	MENTION_INVALID: new errors.MentionInvalidError('abc', 'it is not a phone number or a person\'s WhatsApp id'),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */
-const MORE: errors.SidecarError[] = [new errors.ReferenceTooDeepError(32)];
+const MORE: errors.SidecarError[] = [
+	new errors.ReferenceTooDeepError(32),
+	new errors.MessageNotFoundError('true_628123456789@c.us_3EB0AA', 'react to'),
+];
 
 describe('every error code of the contract', () => {
 	const documented = (openApiDocument('test') as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }).paths;

@@ -84,7 +84,7 @@ describe('sending API (scripted engine)', () => {
 
 	it('refuses bad requests with stable codes and keeps nothing of them', async () => {
 		const cases: Array<[Record<string, unknown>, number, string]> = [
-			[{ to: '0812 3456 7890', text: 'x', media: { url: 'https://example.com/a.png' } }, 400, 'VALIDATION_FAILED'],
+			[{ to: '0812 3456 7890', text: 'x', media: { url: 'https://example.com/a.png' } }, 400, 'CONTENT_CONFLICT'],
 			[{ to: 'not a number', text: 'x' }, 400, 'RECIPIENT_INVALID'],
 			[{ to: '123', text: 'x' }, 400, 'RECIPIENT_INVALID'],
 			[{ to: '6281234567890', text: 'x', reference: { note: 'y'.repeat(300) } }, 413, 'REFERENCE_TOO_LARGE'],

@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { getStatus, getStatusDescription } from './getStatus.operation';
+import { react, reactDescription } from './react.operation';
+import { reply, replyDescription } from './reply.operation';
+import { sendContact, sendContactDescription } from './sendContact.operation';
+import { sendLocation, sendLocationDescription } from './sendLocation.operation';
 import { sendMedia, sendMediaDescription } from './sendMedia.operation';
+import { sendPoll, sendPollDescription } from './sendPoll.operation';
 import { sendText, sendTextDescription } from './sendText.operation';
 
-export const messageOperations = { getStatus, sendMedia, sendText };
+export const messageOperations = { getStatus, react, reply, sendContact, sendLocation, sendMedia, sendPoll, sendText };
 
 export const messageDescription: INodeProperties[] = [
 	{
@@ -20,10 +25,45 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Get message status',
 			},
 			{
+				name: 'React',
+				value: 'react',
+				description:
+					'Put an emoji on a WhatsApp message (👍, ❤️, …), or remove your reaction with an empty emoji. Needs the chat and the message ID (from the WhatsApp Message Trigger: its chatId and ID fields). Goes out within seconds on the reply lane; returns the queued job.',
+				action: 'React to a message',
+			},
+			{
+				name: 'Reply',
+				value: 'reply',
+				description:
+					'Answer a WhatsApp message so the answer shows quoting it: text, or media from a URL, optionally mentioning people. Needs the chat and the message ID (from the WhatsApp Message Trigger: its chatId and ID fields). Returns the queued job.',
+				action: 'Reply to a message',
+			},
+			{
+				name: 'Send Contact Card',
+				value: 'sendContact',
+				description:
+					'Share one or several contacts as cards (a name and a phone number each) that the recipient can save or message with one tap. Returns the queued job.',
+				action: 'Send a contact card',
+			},
+			{
+				name: 'Send Location',
+				value: 'sendLocation',
+				description:
+					'Send a map pin from a latitude and longitude, with an optional place name and address. Returns the queued job.',
+				action: 'Send a location',
+			},
+			{
 				name: 'Send Media',
 				value: 'sendMedia',
 				description: 'Send an image, video, audio or document',
 				action: 'Send a media message',
+			},
+			{
+				name: 'Send Poll',
+				value: 'sendPoll',
+				description:
+					'Ask a question with 2 to 12 answers to tap (one, or several if allowed), e.g. to confirm or reschedule an appointment. Returns the queued job; votes come back as events.',
+				action: 'Send a poll',
 			},
 			{
 				name: 'Send Text',
@@ -36,5 +76,10 @@ export const messageDescription: INodeProperties[] = [
 	},
 	...sendTextDescription,
 	...sendMediaDescription,
+	...replyDescription,
+	...reactDescription,
+	...sendLocationDescription,
+	...sendContactDescription,
+	...sendPollDescription,
 	...getStatusDescription,
 ];

@@ -7,6 +7,10 @@ import { waitUntilSent } from './waitUntilSent';
 
 interface SendOptions {
 	checkNumber?: boolean;
+	/** Send Text, Send Media, Reply (messageOptions.ts). */
+	mentions?: string;
+	/** Send Text, Send Media, Send Location, Send Contact Card, Send Poll (messageOptions.ts). */
+	replyTo?: string;
 	idempotencyKey?: string;
 	lane?: 'reply' | 'bulk';
 	reference?: unknown;
@@ -25,6 +29,7 @@ export async function sendMessage(
 	itemIndex: number,
 	operation: string,
 	content: IDataObject,
+	defaults: { lane?: 'reply' | 'bulk' } = {},
 ): Promise<INodeExecutionData[]> {
 	const session = getSessionId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
@@ -33,9 +38,10 @@ export async function sendMessage(
 
 	const body: IDataObject = {
 		to,
+		...quoteAndMentions(options),
 		...content,
 		idempotencyKey: String(options.idempotencyKey ?? '').trim() || defaultIdempotencyKey.call(this, itemIndex, operation),
-		lane: options.lane ?? 'bulk',
+		lane: options.lane ?? defaults.lane ?? 'bulk',
 	};
 	const reference = referenceFromField(options.reference) ?? this.getInputData()[itemIndex]?.json?.id ?? undefined;
 	if (reference !== undefined && reference !== null) body.reference = reference as IDataObject;
@@ -64,6 +70,19 @@ export async function sendMessage(
 function defaultIdempotencyKey(this: IExecuteFunctions, itemIndex: number, operation: string): string {
 	const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$thisRunIndex) || 0;
 	return [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex, operation].join(':');
+}
+
+/** The Reply To and Mentions options (issue 14): a message id to quote; people as a comma or line separated list. */
+function quoteAndMentions(options: SendOptions): IDataObject {
+	const extra: IDataObject = {};
+	const replyTo = textParameter(options.replyTo);
+	if (replyTo) extra.replyTo = replyTo;
+	const mentions = textParameter(options.mentions)
+		.split(/[,;\n]/)
+		.map((m) => m.trim())
+		.filter(Boolean);
+	if (mentions.length) extra.mentions = mentions;
+	return extra;
 }
 
 /**

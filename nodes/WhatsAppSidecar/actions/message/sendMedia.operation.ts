@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { pacingNotice, recipientField, sessionLocator } from '../common.descriptions';
 import { sendMessage } from './send';
-import { sendOptions } from './sendOptions';
+import { mentionsOption, replyToOption, sendOptionsWith } from './messageOptions';
 
 const properties: INodeProperties[] = [
 	pacingNotice,
@@ -81,7 +81,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. invoice.pdf',
 		description: "The name the recipient sees for a document. Leave empty to keep the binary file's own name.",
 	},
-	sendOptions,
+	sendOptionsWith([mentionsOption, replyToOption]),
 ];
 
 export const sendMediaDescription = updateDisplayOptions(

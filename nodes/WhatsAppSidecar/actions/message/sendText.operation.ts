@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { pacingNotice, recipientField, sessionLocator } from '../common.descriptions';
 import { sendMessage } from './send';
-import { sendOptions } from './sendOptions';
+import { mentionsOption, replyToOption, sendOptionsWith } from './messageOptions';
 
 const properties: INodeProperties[] = [
 	pacingNotice,
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The message. WhatsApp formatting works: *bold*, _italic_, ~strikethrough~.',
 	},
-	sendOptions,
+	sendOptionsWith([mentionsOption, replyToOption]),
 ];
 
 export const sendTextDescription = updateDisplayOptions(

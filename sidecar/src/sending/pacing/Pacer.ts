@@ -38,6 +38,8 @@ export interface PaceRequest {
 	linkedAt?: number;
 	/** The recipient never wrote to this number (known once the queue asked the page); the first-contact cap applies. */
 	firstContact?: boolean;
+	/** A reaction: its own gap (pacing.reaction), the session's caps, no per-recipient cap. */
+	reaction?: boolean;
 }
 
 export interface PaceDecision {
@@ -100,12 +102,16 @@ export class Pacer {
 	}
 
 	/** Draws the gaps that follow a send, once, for SendLedger.record. */
-	gapsAfterSend(): { bulkMs: number; replyMs: number } {
-		if (!this.enabled) return { bulkMs: 0, replyMs: 0 };
-		const { minGapMs, jitterMs, reply } = this.config;
+	gapsAfterSend(): { bulkMs: number; replyMs: number; reactionMs: number } {
+		if (!this.enabled) return { bulkMs: 0, replyMs: 0, reactionMs: 0 };
+		const { minGapMs, jitterMs, reply, reaction } = this.config;
+		const bulkDraw = this.random();
+		// Replies and reactions are both a person's short pause: one draw serves both.
+		const shortDraw = this.random();
 		return {
-			bulkMs: minGapMs + Math.round(this.random() * jitterMs),
-			replyMs: reply.minGapMs + Math.round(this.random() * reply.jitterMs),
+			bulkMs: minGapMs + Math.round(bulkDraw * jitterMs),
+			replyMs: reply.minGapMs + Math.round(shortDraw * reply.jitterMs),
+			reactionMs: reaction.minGapMs + Math.round(shortDraw * reaction.jitterMs),
 		};
 	}
 
@@ -126,12 +132,13 @@ export class Pacer {
 		if (this.enabled) {
 			const { ledger } = request;
 			const { caps } = this.config;
-			const nextAt = request.lane === 'bulk' ? ledger.nextBulkAt : ledger.nextReplyAt;
+			const nextAt = request.reaction ? ledger.nextReactionAt : request.lane === 'bulk' ? ledger.nextBulkAt : ledger.nextReplyAt;
 			holds.push(nextAt > t ? { until: nextAt, reason: 'gap' } : null);
 			holds.push(this.capHold(ledger, t, MINUTE, caps.perMinute, 'perMinute'));
 			holds.push(this.capHold(ledger, t, HOUR, caps.perHour, 'perHour'));
 			holds.push(this.capHold(ledger, t, DAY, caps.perDay, 'perDay'));
-			holds.push(this.capHold(ledger, t, HOUR, caps.perRecipientPerHour, 'perRecipient', request.recipient));
+			// Reacting to a chat's messages is not writing to them again: no per-recipient cap for reactions.
+			if (!request.reaction) holds.push(this.capHold(ledger, t, HOUR, caps.perRecipientPerHour, 'perRecipient', request.recipient));
 			holds.push(this.warmupHold(ledger, t, request.linkedAt));
 			if (request.firstContact) holds.push(this.firstContactHold(ledger, t));
 		}

@@ -68,6 +68,8 @@ export const PACING_SCHEMA = z
 		jitterMs: ms(30_000),
 		/** The reply lane answers people who wrote in: a short, human-looking pause. */
 		reply: z.object({ minGapMs: ms(1_000), jitterMs: ms(2_000) }).strict().prefault({}),
+		/** Reactions (reply lane): a small gap of their own, 0.5–1.5 s; a reaction does not delay the next message. */
+		reaction: z.object({ minGapMs: ms(500), jitterMs: ms(1_000) }).strict().prefault({}),
 		/** Hard limits over sliding windows, counting both lanes. */
 		caps: z
 			.object({
@@ -165,6 +167,7 @@ export function mergePacing(current: PacingConfig, patch: PacingInput): PacingCo
 		...current,
 		...p,
 		reply: { ...current.reply, ...defined(p.reply) },
+		reaction: { ...current.reaction, ...defined(p.reaction) },
 		caps: { ...current.caps, ...defined(p.caps) },
 		quietHours: p.quietHours === undefined ? current.quietHours : p.quietHours,
 		warmup: { ...current.warmup, ...defined(p.warmup) },

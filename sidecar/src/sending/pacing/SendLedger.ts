@@ -18,11 +18,15 @@ export interface LedgerEntry {
 	recipient: string;
 	/** It went to someone who had never written to this number (the first-contact cap counts these). */
 	firstContact?: boolean;
+	/** A reaction (an emoji on a message): counts against the caps of the whole session, not per recipient. */
+	reaction?: boolean;
 }
 
 export interface LaneGaps {
 	bulkMs: number;
 	replyMs: number;
+	/** The gap before the next reaction (pacing.reaction; 0 when not given). */
+	reactionMs?: number;
 }
 
 /** The longest window a cap counts over; older sends are dropped. */
@@ -34,9 +38,17 @@ export const LEDGER_SPAN_MS = 86_400_000;
  */
 const LEDGER_JSON_SCHEMA = z
 	.object({
-		sends: z.array(z.union([z.tuple([z.number(), z.string()]), z.tuple([z.number(), z.string(), z.literal(1)])])),
+		sends: z.array(
+			z.union([
+				z.tuple([z.number(), z.string()]),
+				z.tuple([z.number(), z.string(), z.literal(1)]),
+				// A reaction (issue 14); ledgers written before have none.
+				z.tuple([z.number(), z.string(), z.literal('r')]),
+			]),
+		),
 		nextBulkAt: z.number(),
 		nextReplyAt: z.number(),
+		nextReactionAt: z.number().optional(),
 	})
 	.strict();
 
@@ -47,6 +59,7 @@ export class SendLedger {
 	private entries: LedgerEntry[] = [];
 	private bulkAt = 0;
 	private replyAt = 0;
+	private reactionAt = 0;
 
 	/** Earliest time the next bulk message may go (gap since the last send of any lane). */
 	get nextBulkAt(): number {
@@ -58,21 +71,31 @@ export class SendLedger {
 		return this.replyAt;
 	}
 
+	/** Earliest time the next reaction may go. */
+	get nextReactionAt(): number {
+		return this.reactionAt;
+	}
+
 	get size(): number {
 		return this.entries.length;
 	}
 
 	/**
 	 * Notes a send and sets both lanes' next times from it: every message, reply
-	 * or bulk, restarts both gaps. A send recorded out of order cannot bring a
-	 * next time forward.
+	 * or bulk, restarts both gaps (and the reaction gap). A reaction restarts only
+	 * the reaction gap: an emoji on a message does not make the next message wait.
+	 * A send recorded out of order cannot bring a next time forward.
 	 */
-	record(at: number, recipient: string, gaps: LaneGaps, firstContact = false): void {
+	record(at: number, recipient: string, gaps: LaneGaps, firstContact = false, reaction = false): void {
 		let i = this.entries.length;
 		while (i > 0 && this.entries[i - 1].at > at) i--;
-		this.entries.splice(i, 0, firstContact ? { at, recipient, firstContact } : { at, recipient });
-		this.bulkAt = Math.max(this.bulkAt, at + gaps.bulkMs);
-		this.replyAt = Math.max(this.replyAt, at + gaps.replyMs);
+		const entry: LedgerEntry = reaction ? { at, recipient, reaction } : firstContact ? { at, recipient, firstContact } : { at, recipient };
+		this.entries.splice(i, 0, entry);
+		if (gaps.reactionMs !== undefined) this.reactionAt = Math.max(this.reactionAt, at + gaps.reactionMs);
+		if (!reaction) {
+			this.bulkAt = Math.max(this.bulkAt, at + gaps.bulkMs);
+			this.replyAt = Math.max(this.replyAt, at + gaps.replyMs);
+		}
 		this.prune(this.entries[this.entries.length - 1].at);
 	}
 
@@ -87,11 +110,11 @@ export class SendLedger {
 		return this.entries.length - this.firstAfter(since);
 	}
 
-	/** Sends to one recipient strictly after `since`. */
+	/** Messages (not reactions) to one recipient strictly after `since`. */
 	countForRecipientSince(recipient: string, since: number): number {
 		let count = 0;
 		for (let i = this.firstAfter(since); i < this.entries.length; i++) {
-			if (this.entries[i].recipient === recipient) count++;
+			if (this.entries[i].recipient === recipient && !this.entries[i].reaction) count++;
 		}
 		return count;
 	}
@@ -121,7 +144,7 @@ export class SendLedger {
 		let left = skip;
 		for (let i = this.firstAfter(since); i < this.entries.length; i++) {
 			const entry = this.entries[i];
-			if (recipient !== undefined && entry.recipient !== recipient) continue;
+			if (recipient !== undefined && (entry.recipient !== recipient || entry.reaction)) continue;
 			if (left-- === 0) return entry.at;
 		}
 		return null;
@@ -134,9 +157,12 @@ export class SendLedger {
 
 	toJSON(): LedgerJSON {
 		return {
-			sends: this.entries.map((e): LedgerJSON['sends'][number] => (e.firstContact ? [e.at, e.recipient, 1] : [e.at, e.recipient])),
+			sends: this.entries.map((e): LedgerJSON['sends'][number] =>
+				e.reaction ? [e.at, e.recipient, 'r'] : e.firstContact ? [e.at, e.recipient, 1] : [e.at, e.recipient],
+			),
 			nextBulkAt: this.bulkAt,
 			nextReplyAt: this.replyAt,
+			...(this.reactionAt ? { nextReactionAt: this.reactionAt } : {}),
 		};
 	}
 
@@ -145,10 +171,13 @@ export class SendLedger {
 		const data = LEDGER_JSON_SCHEMA.parse(json);
 		const ledger = new SendLedger();
 		ledger.entries = data.sends
-			.map(([at, recipient, firstContact]) => (firstContact ? { at, recipient, firstContact: true } : { at, recipient }))
+			.map(([at, recipient, flag]): LedgerEntry =>
+				flag === 'r' ? { at, recipient, reaction: true } : flag ? { at, recipient, firstContact: true } : { at, recipient },
+			)
 			.sort((a, b) => a.at - b.at);
 		ledger.bulkAt = data.nextBulkAt;
 		ledger.replyAt = data.nextReplyAt;
+		ledger.reactionAt = data.nextReactionAt ?? 0;
 		return ledger;
 	}
 

@@ -1,4 +1,4 @@
-import type { GroupEvent, MessageAddresses, MessagePayload } from '../../contract';
+import type { ContactCard, GroupEvent, LocationContent, MessageAddresses, MessagePayload, PollContent, ReactionContent } from '../../contract';
 import type { ChatsEngine } from './chatTypes';
 import type { GroupOperations } from './groupTypes';
 
@@ -25,11 +25,21 @@ export interface OutgoingMessage {
 	caption?: string;
 	/** Show "typing…" this long before sending (pacing's typing simulation). */
 	typingMs?: number;
+	// Further kinds (issue 14): one of text, media, location, contacts, poll, reaction; engine/outgoingContent.ts maps them.
+	location?: LocationContent;
+	contacts?: ContactCard[];
+	poll?: PollContent;
+	/** An emoji on a message (empty: remove this account's reaction); not a message of its own. */
+	reaction?: ReactionContent;
+	/** Quote this WhatsApp message id. */
+	replyTo?: string;
+	/** WhatsApp user ids to mention. */
+	mentions?: string[];
 }
 
 export interface SentMessage {
-	/** WhatsApp's serialized message id (`true_<chat>_<id>`). */
-	id: string;
+	/** WhatsApp's serialized message id (`true_<chat>_<id>`); null for a reaction, which the library gives no id or acks. */
+	id: string | null;
 	ack: number;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { Client, MessageMedia, type Message } from 'whatsapp-web.js';
+import { Client, type Message } from 'whatsapp-web.js';
 import { findProcessesUsingProfile, isPidAlive, killProcessGroup } from '../chrome/processes';
 import { releaseStaleProfileLock } from '../chrome/profileLock';
 import { settlesWithin, withTimeout } from '../../util/withTimeout';
@@ -25,6 +25,7 @@ import { incomingMessage } from './incomingMessage';
 import { GROUP_LIBRARY_EVENTS, groupEventOf } from './groupEvents';
 import { WwebjsGroups } from './groups';
 import { attachChatActivity } from './attachChatActivity';
+import { sendOutgoing } from './outgoingContent';
 import { LIBRARY } from './libraryVersion';
 import { supervisedLocalAuth } from './SupervisedLocalAuth';
 import { describeProbe, isIncompatible, probeWebPage, WEB_REQUIREMENTS, type WebProbe } from './webCompatibility';
@@ -171,14 +172,7 @@ export class WwebjsEngine implements WhatsAppEngine {
 	async sendMessage(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
 		const client = this.readyClient();
 		if (message.typingMs) await this.showTyping(client, chatId, message.typingMs);
-		const sent = message.media
-			? await client.sendMessage(
-					chatId,
-					new MessageMedia(message.media.mimetype, message.media.data.toString('base64'), message.media.filename ?? null),
-					message.caption ? { caption: message.caption } : {},
-				)
-			: await client.sendMessage(chatId, message.text ?? '');
-		return { id: sent.id._serialized, ack: sent.ack ?? 0 };
+		return sendOutgoing(client, chatId, message);
 	}
 
 	async numberId(number: string): Promise<string | null> {

@@ -4,10 +4,10 @@ import { SECOND, MINUTE, HOUR, DAY, T, NO_GAP, makePacer, ledgerWith, every, dec
 
 describe('Pacer.gapsAfterSend', () => {
 	it('is the minimum gap at random = 0 and minimum + jitter at random → 1', () => {
-		expect(makePacer({}, () => 0).gapsAfterSend()).toEqual({ bulkMs: 30_000, replyMs: 1_000 });
-		expect(makePacer({}, () => 0.999_999_9).gapsAfterSend()).toEqual({ bulkMs: 60_000, replyMs: 3_000 });
+		expect(makePacer({}, () => 0).gapsAfterSend()).toEqual({ bulkMs: 30_000, replyMs: 1_000, reactionMs: 500 });
+		expect(makePacer({}, () => 0.999_999_9).gapsAfterSend()).toEqual({ bulkMs: 60_000, replyMs: 3_000, reactionMs: 1_500 });
 		const draws = [0.5, 0.25];
-		expect(makePacer({}, () => draws.shift() as number).gapsAfterSend()).toEqual({ bulkMs: 45_000, replyMs: 1_500 });
+		expect(makePacer({}, () => draws.shift() as number).gapsAfterSend()).toEqual({ bulkMs: 45_000, replyMs: 1_500, reactionMs: 750 });
 	});
 
 	it('stays inside the bounds over many draws and really spreads', () => {
@@ -26,7 +26,7 @@ describe('Pacer.gapsAfterSend', () => {
 
 	it('follows the configured gaps', () => {
 		const pacer = makePacer({ minGapMs: 5_000, jitterMs: 25_000, reply: { minGapMs: 0, jitterMs: 0 } }, () => 0.2);
-		expect(pacer.gapsAfterSend()).toEqual({ bulkMs: 10_000, replyMs: 0 });
+		expect(pacer.gapsAfterSend()).toEqual({ bulkMs: 10_000, replyMs: 0, reactionMs: 700 });
 	});
 });
 
@@ -144,7 +144,7 @@ describe('Pacer with SIDECAR_PACING=off', () => {
 		const now = T + 601 * SECOND;
 		expect(decide(pacer, { ledger, now, recipient: 'a@c.us', linkedAt: T })).toEqual({ at: now, reason: null });
 		expect(decide(pacer, { ledger, now, lane: 'reply', recipient: 'a@c.us' })).toEqual({ at: now, reason: null });
-		expect(pacer.gapsAfterSend()).toEqual({ bulkMs: 0, replyMs: 0 });
+		expect(pacer.gapsAfterSend()).toEqual({ bulkMs: 0, replyMs: 0, reactionMs: 0 });
 		expect(makePacer({ typing: { enabled: true } }, () => 0.5, false).typingMs(100)).toBe(0);
 	});
 

@@ -13,6 +13,7 @@ describe('PACING_SCHEMA', () => {
 			minGapMs: 30_000,
 			jitterMs: 30_000,
 			reply: { minGapMs: 1_000, jitterMs: 2_000 },
+			reaction: { minGapMs: 500, jitterMs: 1_000 },
 			caps: { perMinute: 6, perHour: 80, perDay: 500, perRecipientPerHour: 4, firstContactPerDay: 20 },
 			quietHours: null,
 			warmup: {
