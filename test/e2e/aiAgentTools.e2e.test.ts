@@ -29,45 +29,90 @@ describe('e2e: the WhatsApp node as tools of an AI Agent', () => {
 		await stack?.dispose();
 	});
 
-	it('the agent looks the patient up, then answers on WhatsApp: the tool calls reach the phone', async () => {
+	it('the agent looks the patient up, reads the chat, replies quoting the message and reacts to it: the tool calls reach WhatsApp', async () => {
 		const { n8n, sidecar } = stack;
 		const phone = stack.phone!;
+		stack.fake.profiles.set(PATIENT, { pushname: 'Rina', about: 'Dentist on Tuesdays' });
+		await phone.receive({ from: PATIENT, body: 'Good morning' });
+		const { id: question } = await phone.receive({ from: PATIENT, body: QUESTION });
+
 		model = await ScriptedModel.start(receptionist);
 		const workflow = await createAgentWorkflow(n8n, stack.credentialId, await createOpenAiCredential(n8n, model.url));
-
 		const run = await runManually(n8n, workflow.id, 'Start', { sidecar, timeoutMs: 120_000 });
 		expect(run.status).toBe('success');
-		expect(nodeItems(run, 'AI Agent')[0].json.output).toBe(`Told +${PATIENT} about Friday.`);
+		expect(nodeItems(run, 'AI Agent')[0].json.output).toBe('Rina asked to move to Friday: told her it is done.');
 
-		// What the model was offered: our operations, described for an agent.
-		const offered = model.requests[0].tools;
-		expect(offered.map((t) => t.name).sort()).toEqual(['Look_up_contact', 'Send_WhatsApp_message']);
-		for (const tool of offered) expect(tool.description.length).toBeGreaterThan(20);
+		// What the model was offered: our operations, named by the tool nodes, described (n8n's
+		// "Set Automatically") by the operation's action, with the arguments $fromAI asks for.
+		const offered = Object.fromEntries(model.requests[0].tools.map((t) => [t.name, t]));
+		expect(Object.keys(offered).sort()).toEqual(['Look_up_contact', 'React_to_message', 'Read_chat', 'Reply_to_message']);
+		expect(offered.Read_chat.description).toMatch(/^Get the messages of a chat in WhatsApp/);
+		expect(offered.Reply_to_message.description).toMatch(/^Reply to a message in WhatsApp/);
+		expect(Object.keys(offered.Reply_to_message.parameters.properties).sort()).toEqual(['messageId', 'text', 'to']);
 
-		// The lookup reached WhatsApp Web and its answer reached the model.
-		const [lookup] = ScriptedModel.toolResults(model.requests[1]) as Json[][];
-		expect(JSON.stringify(lookup)).toContain(`${PATIENT}@c.us`);
-		expect(JSON.stringify(lookup)).toContain('"registered":true');
+		// The lookup and the chat's history reached the model from WhatsApp Web.
+		const [profile, history] = ScriptedModel.toolResults(model.requests[2]);
+		expect(JSON.stringify(profile)).toContain('Dentist on Tuesdays');
+		expect(JSON.stringify(history)).toContain(QUESTION);
+		expect(JSON.stringify(history)).toContain(question);
 
-		// The answer the model composed went out through the queue to the patient.
+		// The reply quotes the patient's question; the reaction is on it.
 		const [sent] = await phone.waitForOutbox(1, 30_000);
-		expect(sent).toMatchObject({ to: `${PATIENT}@c.us`, body: 'Your appointment moved to Friday 10:00.' });
+		// The outbox keeps the quoted message's stanza id, as WhatsApp gets it (the last part of its id).
+		expect(sent).toMatchObject({ to: `${PATIENT}@c.us`, body: ANSWER, quotedId: question.split('_').pop() });
+		const [reaction] = await phone.waitForReactions(1, 30_000);
+		expect(reaction).toMatchObject({ targetId: question, emoji: '👍' });
 	});
 });
 
-/** Turn by turn: look the contact up, then send the answer, then say what was done. */
+const QUESTION = 'Hi, can I move my appointment to Friday?';
+const ANSWER = 'Done: your appointment is now on Friday at 10:00.';
+
+/**
+ * Turn by turn, as a model would: look the patient up and read the chat; then reply to the
+ * newest message from them (its id comes from the chat it read) and react to it; then report.
+ */
 function receptionist(request: ModelRequest, turn: number): ModelReply {
-	if (turn === 1) return { toolCalls: [{ name: ScriptedModel.tool(request, /look/i), args: { number: `+${PATIENT}` } }] };
-	if (turn === 2) {
-		const results = ScriptedModel.toolResults(request);
-		if (!JSON.stringify(results).includes('"registered":true')) return { text: 'The patient is not on WhatsApp.' };
+	if (turn === 1) {
 		return {
 			toolCalls: [
-				{ name: ScriptedModel.tool(request, /send/i), args: { to: `+${PATIENT}`, text: 'Your appointment moved to Friday 10:00.' } },
+				{ name: ScriptedModel.tool(request, /look/i), args: { contact: `+${PATIENT}` } },
+				{ name: ScriptedModel.tool(request, /read/i), args: { chat: `+${PATIENT}`, limit: 5 } },
 			],
 		};
 	}
-	return { text: `Told +${PATIENT} about Friday.` };
+	if (turn === 2) {
+		const newest = newestFromThem(ScriptedModel.toolResults(request));
+		if (!newest) return { text: 'I could not find their message.' };
+		return {
+			toolCalls: [
+				{ name: ScriptedModel.tool(request, /reply/i), args: { to: newest.chatId, messageId: newest.id, text: ANSWER } },
+				{ name: ScriptedModel.tool(request, /react/i), args: { to: newest.chatId, messageId: newest.id, emoji: '👍' } },
+			],
+		};
+	}
+	return { text: 'Rina asked to move to Friday: told her it is done.' };
+}
+
+/** The newest message not from this account in whatever the Read chat tool answered. */
+function newestFromThem(results: unknown[]): { id: string; chatId: string } | undefined {
+	const found: Json[] = [];
+	const walk = (value: unknown): void => {
+		if (Array.isArray(value)) value.forEach(walk);
+		else if (value && typeof value === 'object') {
+			const v = value as Json;
+			if (typeof v.id === 'string' && typeof v.chatId === 'string' && v.fromMe === false && typeof v.timestamp === 'number') found.push(v);
+			Object.values(v).forEach(walk);
+		} else if (typeof value === 'string' && value.startsWith('[')) {
+			try {
+				walk(JSON.parse(value));
+			} catch {
+				// not JSON
+			}
+		}
+	};
+	walk(results);
+	return found.sort((a, b) => b.timestamp - a.timestamp)[0] as { id: string; chatId: string } | undefined;
 }
 
 async function createOpenAiCredential(n8n: N8n, url: string): Promise<string> {
@@ -79,7 +124,9 @@ async function createOpenAiCredential(n8n: N8n, url: string): Promise<string> {
 	return created.id as string;
 }
 
-/** Manual Trigger → AI Agent, with the scripted chat model and two WhatsApp tools. */
+const fromAi = (key: string, description: string) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
+
+/** Manual Trigger → AI Agent, with the scripted chat model and four WhatsApp tools. */
 async function createAgentWorkflow(n8n: N8n, sidecarCredential: string, openAiCredential: string): Promise<Json> {
 	const whatsApp = { [TYPES.credential]: { id: sidecarCredential, name: 'WhatsApp Sidecar (e2e)' } };
 	const session = { __rl: true, mode: 'id', value: SESSION };
@@ -102,7 +149,7 @@ async function createAgentWorkflow(n8n: N8n, sidecarCredential: string, openAiCr
 			position: [240, 0],
 			parameters: {
 				promptType: 'define',
-				text: `A patient, +${PATIENT}, asked to move the appointment to Friday. Check they are on WhatsApp, then tell them it moved to Friday 10:00.`,
+				text: `Answer the newest WhatsApp message from +${PATIENT}: look them up, read the chat, reply to their message and react to it.`,
 				options: { systemMessage: 'You are the front desk of a dental clinic.' },
 			},
 		},
@@ -115,17 +162,25 @@ async function createAgentWorkflow(n8n: N8n, sidecarCredential: string, openAiCr
 			parameters: { model: { __rl: true, mode: 'id', value: 'scripted' }, options: {} },
 			credentials: { openAiApi: { id: openAiCredential, name: 'Scripted model' } },
 		},
-		tool('Look up contact', { resource: 'contact', operation: 'checkNumber', number: "={{ $fromAI('number', 'The phone number, international format', 'string') }}" }, 300),
+		tool('Look up contact', { resource: 'contact', operation: 'getProfile', contact: fromAi('contact', 'The person: phone number in international format, or their id') }, 300),
+		tool('Read chat', { resource: 'chat', operation: 'getMessages', chat: fromAi('chat', 'The chat: phone number or chat id'), limit: "={{ $fromAI('limit', 'How many of the newest messages', 'number') }}" }, 450),
 		tool(
-			'Send WhatsApp message',
+			'Reply to message',
 			{
 				resource: 'message',
-				operation: 'sendText',
-				to: "={{ $fromAI('to', 'The phone number to write to, international format', 'string') }}",
-				text: "={{ $fromAI('text', 'The message', 'string') }}",
-				options: { lane: 'reply' },
+				operation: 'reply',
+				to: fromAi('to', 'The chat the message is in (its chatId)'),
+				messageId: fromAi('messageId', 'The id of the message to quote'),
+				replyWith: 'text',
+				text: fromAi('text', 'The reply'),
+				options: {},
 			},
-			500,
+			600,
+		),
+		tool(
+			'React to message',
+			{ resource: 'message', operation: 'react', to: fromAi('to', 'The chat the message is in'), messageId: fromAi('messageId', 'The message'), emoji: fromAi('emoji', 'One emoji') },
+			750,
 		),
 	];
 	const toAgent = (type: string) => ({ [type]: [[{ node: 'AI Agent', type, index: 0 }]] });
@@ -133,7 +188,9 @@ async function createAgentWorkflow(n8n: N8n, sidecarCredential: string, openAiCr
 		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
 		'Chat Model': toAgent('ai_languageModel'),
 		'Look up contact': toAgent('ai_tool'),
-		'Send WhatsApp message': toAgent('ai_tool'),
+		'Read chat': toAgent('ai_tool'),
+		'Reply to message': toAgent('ai_tool'),
+		'React to message': toAgent('ai_tool'),
 	};
 	return n8n.api('POST', '/workflows', { name: 'Front desk agent', nodes, connections, settings: { executionOrder: 'v1' } });
 }

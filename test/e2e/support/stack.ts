@@ -56,7 +56,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		await expectNodesLoaded(partial.n8n);
 		partial.credentialId = await createCredential(partial.n8n, partial.sidecar);
 	} catch (error) {
+		// n8n's own words say why it stopped answering (a crash while loading a node, a port clash).
+		const logs = partial.n8n?.logs();
 		await dispose();
+		if (logs && error instanceof Error) throw new Error(`${error.message}\nn8n's last log lines:\n${logs}`, { cause: error });
 		throw error;
 	}
 	const stack = partial as Stack;
