@@ -63,8 +63,8 @@ describe('e2e: the poll-for-appointment-confirmation example in a real n8n', () 
 		for (const appointment of APPOINTMENTS) {
 			const sent = outbox.filter((m) => m.to === `${appointment.phone}@c.us`);
 			expect(sent).toHaveLength(1);
-			expect(sent[0].poll).toMatchObject({ options: ['Yes', 'Reschedule'] });
-			expect(sent[0].poll?.name).toContain(`Hi ${appointment.name}`);
+			expect(sent[0].poll).toMatchObject({ options: ['Yes', 'Reschedule'], selectableCount: 1 });
+			expect(sent[0].poll?.question).toContain(`Hi ${appointment.name}`);
 			// The poll's WhatsApp id is the job's messageId once sent.
 			const job = await pollUntil(
 				() => sidecar.api('GET', `/api/messages/${jobs[APPOINTMENTS.indexOf(appointment)].jobId}`).then((r) => r.body as Json),
