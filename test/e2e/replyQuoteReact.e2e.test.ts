@@ -58,7 +58,7 @@ describe('e2e: the reply-with-a-quote-and-a-reaction example in a real n8n', () 
 		expect(nodeItems(execution, 'On WhatsApp Message').map((i) => i.json)).toEqual([
 			expect.objectContaining({ id: incoming.id, chatId: `${PATIENT}@c.us`, phone: PATIENT, fromMe: false, session: SESSION }),
 		]);
-		for (const node of ['React 👍', 'Reply With a Quote']) {
+		for (const node of ['React With a Thumbs-Up', 'Reply With a Quote']) {
 			const jobs = nodeItems(execution, node).map((i) => i.json);
 			expect(jobs).toEqual([expect.objectContaining({ session: SESSION, lane: 'reply' })]);
 		}
