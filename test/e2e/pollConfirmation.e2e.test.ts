@@ -95,6 +95,9 @@ describe('e2e: the poll-for-appointment-confirmation example in a real n8n', () 
 		);
 		expect(updates()).toHaveLength(2);
 
+		const votes = list.filter((e) => e.data?.resultData?.runData?.['On Poll Vote']);
+		expect(votes).toHaveLength(3);
+
 		// 3. The answers, each quoting the patient's poll.
 		const answers = (await phone.waitForOutbox(APPOINTMENTS.length + 2, 30_000)).slice(APPOINTMENTS.length);
 		expect(answers).toEqual(
@@ -103,9 +106,13 @@ describe('e2e: the poll-for-appointment-confirmation example in a real n8n', () 
 				expect.objectContaining({ to: `${APPOINTMENTS[1].phone}@c.us`, body: RESCHEDULE, quotedId: pollOf['apt-2002'].split('_')[2] }),
 			]),
 		);
+		// Each answer's job carries the appointment it is about.
+		const answerJobs = votes.flatMap((e) => ['See You Then', "We'll Call You"].filter((n) => e.data.resultData.runData[n]).map((n) => [n, nodeItems(e, n)[0].json.reference]));
+		expect(answerJobs.sort()).toEqual([
+			['See You Then', 'apt-2001'],
+			["We'll Call You", 'apt-2002'],
+		]);
 		// The vote taken back started the workflow but stopped at "Has an Answer": no update, no answer.
-		const votes = list.filter((e) => e.data?.resultData?.runData?.['On Poll Vote']);
-		expect(votes).toHaveLength(3);
 		const withdrawn = votes.find((e) => nodeItems(e, 'On Poll Vote')[0]?.json.reference === 'apt-2003');
 		expect(withdrawn).toBeDefined();
 		expect(nodeItems(withdrawn!, 'On Poll Vote')[0].json).toMatchObject({ event: 'poll_vote', selectedOptions: [], phone: APPOINTMENTS[2].phone });
