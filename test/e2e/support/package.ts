@@ -13,6 +13,7 @@ export const TYPES = {
 	messageTrigger: `${PACKAGE_NAME}.whatsAppMessageTrigger`,
 	ackTrigger: `${PACKAGE_NAME}.whatsAppAckTrigger`,
 	sessionTrigger: `${PACKAGE_NAME}.whatsAppSessionTrigger`,
+	groupTrigger: `${PACKAGE_NAME}.whatsAppGroupTrigger`,
 	credential: 'whatsAppSidecarApi',
 };
 
@@ -72,10 +73,10 @@ export function installPackage(userFolder: string, install: N8nInstall): string 
 	return target;
 }
 
-/** Fails unless n8n loaded our four nodes (read from the node types the editor loads). */
+/** Fails unless n8n loaded our nodes (read from the node types the editor loads). */
 export async function expectNodesLoaded(n8n: N8n): Promise<string[]> {
 	const names = (await n8n.getWithCookie<Array<{ name: string }>>('/types/nodes.json')).map((t) => t.name).filter((n) => n.startsWith(`${PACKAGE_NAME}.`));
-	const wanted = [TYPES.sidecar, TYPES.messageTrigger, TYPES.ackTrigger, TYPES.sessionTrigger];
+	const wanted = [TYPES.sidecar, TYPES.messageTrigger, TYPES.ackTrigger, TYPES.sessionTrigger, TYPES.groupTrigger];
 	const missing = wanted.filter((w) => !names.includes(w));
 	if (missing.length) {
 		throw new Error(`n8n did not load ${missing.join(', ')} (it has: ${names.join(', ') || 'none of ours'})\n${n8n.logs()}`);
