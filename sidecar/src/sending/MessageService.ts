@@ -10,6 +10,7 @@ import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { AckTracker, type AckTrackerDeps } from './AckTracker';
 import { acceptJob, type SendRequest } from './acceptJob';
+import { deleteRequest, editRequest, forwardRequest, type FollowUpOptions } from './changeRequests';
 import { JobCommits } from './jobCommits';
 import { markJob, markUncertain } from './jobTransitions';
 import type { MediaPolicy } from './media/MediaPolicy';
@@ -121,6 +122,37 @@ export class MessageService {
 		if (!WAITING_STATUSES.has(job.status)) throw new JobNotCancellableError(jobId, job.status);
 		await this.cancelJob(job, 'CANCELLED_BY_REQUEST');
 		return job;
+	}
+
+	// ---- Edits, deletions and forwards (issue 14): jobs like any message, built in changeRequests.ts.
+
+	/** Queues an edit of a message this sidecar sent, on the session that sent it. */
+	async edit(jobId: string, text: string, options: FollowUpOptions): Promise<{ job: JobView; duplicate: boolean }> {
+		const job = this.get(jobId);
+		return this.accept(job.session, editRequest(job, text, options));
+	}
+
+	/**
+	 * DELETE on a job: a message still waiting is cancelled (what DELETE always meant); one that went
+	 * out is deleted in WhatsApp by a delete job (for everyone, or for this account only).
+	 */
+	async deleteOrCancel(
+		jobId: string,
+		forEveryone: boolean,
+		options: FollowUpOptions,
+	): Promise<{ job: JobView; duplicate: boolean; cancelled: boolean }> {
+		const job = this.get(jobId);
+		if (WAITING_STATUSES.has(job.status)) return { job: jobView(await this.cancel(jobId)), duplicate: false, cancelled: true };
+		return { ...(await this.accept(job.session, deleteRequest(job, forEveryone, options))), cancelled: false };
+	}
+
+	/** Queues a forward of a message this session's WhatsApp has to another chat. */
+	async forward(
+		sessionId: string,
+		messageId: string,
+		request: Parameters<typeof forwardRequest>[1],
+	): Promise<{ job: JobView; duplicate: boolean }> {
+		return this.accept(sessionId, forwardRequest(messageId, request));
 	}
 
 	async queueView(sessionId: string) {
