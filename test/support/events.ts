@@ -38,6 +38,8 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		reaction: null,
 		replyTo: null,
 		mentions: null,
+		target: null,
+		forEveryone: null,
 		...over,
 	};
 }

@@ -4,7 +4,7 @@ import { HTTP_STATUS } from './errorStatus';
 import { createGroupSchema, groupParticipantsSchema, joinGroupSchema, updateGroupSchema } from './groupSchemas';
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 import { CHAT_ROUTES } from './openapiChats';
-import { editMessageSchema, followUpSchema, forwardMessageSchema } from './changeSchemas';
+import { editMessageSchema, forwardMessageSchema } from './changeSchemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -105,7 +105,6 @@ export const ROUTES: RouteDoc[] = [
 		summary:
 			'A queued or scheduled job: cancel it (200, the job). A sent one: queue a delete job (202), ?for=everyone (default) or ?for=me; ' +
 			'optional body {idempotencyKey, reference}. The job fails with DELETE_WINDOW_EXPIRED past WhatsApp\'s window (about 2 days)',
-		body: followUpSchema,
 		responses: {
 			200: 'The cancelled job, or the existing delete job (same idempotencyKey)',
 			202: 'The delete job {jobId, kind: "delete", target: {jobId, messageId}, forEveryone, …}',
