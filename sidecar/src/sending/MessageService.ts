@@ -10,6 +10,7 @@ import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { AckTracker, type AckTrackerDeps } from './AckTracker';
 import { acceptJob, type SendRequest } from './acceptJob';
+import { isFollowUp } from './content/messageContent';
 import { deleteRequest, editRequest, forwardRequest, type FollowUpOptions } from './changeRequests';
 import { JobCommits } from './jobCommits';
 import { markJob, markUncertain } from './jobTransitions';
@@ -143,6 +144,8 @@ export class MessageService {
 	): Promise<{ job: JobView; duplicate: boolean; cancelled: boolean }> {
 		const job = this.get(jobId);
 		if (WAITING_STATUSES.has(job.status)) return { job: jobView(await this.cancel(jobId)), duplicate: false, cancelled: true };
+		// Cancelled, or failed before WhatsApp had it: nothing to cancel or delete, as DELETE always answered.
+		if (!job.messageIds.length && !isFollowUp(job.content)) throw new JobNotCancellableError(jobId, job.status);
 		return { ...(await this.accept(job.session, deleteRequest(job, forEveryone, options))), cancelled: false };
 	}
 
