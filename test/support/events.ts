@@ -40,6 +40,7 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		mentions: null,
 		target: null,
 		forEveryone: null,
+		changes: [],
 		...over,
 	};
 }

@@ -151,6 +151,21 @@ export interface JobPayload {
 	target: ChangeTarget | null;
 	/** A deletion: for everyone (true) or only on this account's devices (false); null for other kinds. */
 	forEveryone: boolean | null;
+	/** Edits and deletions of this job's message that went out, oldest first (empty when none). */
+	changes: MessageChange[];
+}
+
+/** An edit or deletion of a sent message, as its job shows it. */
+export interface MessageChange {
+	/** The edit or delete job. */
+	jobId: string;
+	kind: 'edit' | 'delete';
+	/** When WhatsApp took the change (ISO time). */
+	at: string;
+	/** An edit's new text. */
+	text?: string;
+	/** A deletion for everyone (true) or for this account only (false). */
+	forEveryone?: boolean;
 }
 
 /** The message an edit, a deletion or a forward is about. */

@@ -67,6 +67,7 @@ export function jobView(job: MessageJob): JobPayload {
 		mentions: job.content.mentions ?? null,
 		target: (job.content.edit ?? job.content.delete ?? job.content.forward)?.target ?? null,
 		forEveryone: job.content.delete?.forEveryone ?? null,
+		changes: job.changes ?? [],
 		// An edit shows its new text as the job's text.
 		...(job.content.edit ? { text: job.content.edit.text } : {}),
 	};

@@ -274,13 +274,31 @@ export class MessageService {
 					sendTimeoutMs: this.deps.options.sendTimeoutMs,
 					typingMs: (length) => this.pacerFor(sessionId).typingMs(length),
 				}),
-			commit: (job) => this.commits.commit(job),
+			commit: async (job) => {
+				await this.commits.commit(job);
+				await this.noteChange(job);
+			},
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
 			otherChatIds: async (chatId) => [...(await this.chatIdsOf(sessionId, chatId))].filter((id) => id !== chatId),
 		});
 		await queue.load();
 		return queue;
+	}
+
+	/** An edit or deletion WhatsApp took is noted on the job of the message it changed (its `changes`). */
+	private async noteChange(job: MessageJob): Promise<void> {
+		const change = job.content.edit ?? job.content.delete;
+		if (!change?.target.jobId || job.status !== 'sent') return;
+		const original = this.deps.store.get(change.target.jobId);
+		if (!original || original.changes?.some((c) => c.jobId === job.id)) return;
+		const at = new Date(job.sentAt ?? Date.now()).toISOString();
+		const noted = job.content.edit
+			? { jobId: job.id, kind: 'edit' as const, at, text: job.content.edit.text }
+			: { jobId: job.id, kind: 'delete' as const, at, forEveryone: job.content.delete!.forEveryone };
+		original.changes = [...(original.changes ?? []), noted];
+		original.updatedAt = Date.now();
+		await this.commits.commit(original);
 	}
 
 	private async cancelJob(job: MessageJob, reason: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ChangeTarget, ContactCard, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
+import type { ChangeTarget, ContactCard, MessageChange, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
 
 /**
  * What the stores keep: the shapes written to disk. They are declared here, not
@@ -146,6 +146,8 @@ export interface MessageJob {
 	attemptStartedAt?: number;
 	sentAt?: number;
 	resent: boolean;
+	/** Edits and deletions of this job's message that went out (issue 14). */
+	changes?: MessageChange[];
 	/** Whether the recipient had never written to this number at the last send attempt (unset: not known). */
 	firstContact?: boolean;
 	error?: JobError;

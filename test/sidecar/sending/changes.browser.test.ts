@@ -65,6 +65,7 @@ describe('edit, delete and forward, through the real library', () => {
 		const done = await finished(edit.jobId);
 		expect([done.status, done.error]).toEqual(['sent', undefined]);
 		expect(phone.changes.edits).toEqual([expect.objectContaining({ messageId: original.messageId, text: 'Your appointment is at 11:00' })]);
+		expect((await job(original.jobId)).changes).toEqual([expect.objectContaining({ kind: 'edit', jobId: edit.jobId, text: 'Your appointment is at 11:00' })]);
 
 		// Our own edit comes back as message.edited, with the original job and its reference.
 		await receiver.waitFor(() => events('message.edited', (p) => p.messageId === original.messageId).length > 0, 'message.edited', 30_000);
@@ -90,6 +91,7 @@ describe('edit, delete and forward, through the real library', () => {
 		expect([done.status, done.error?.code]).toEqual(['failed', 'EDIT_WINDOW_EXPIRED']);
 		expect(done.error.message).toContain('15 minutes');
 		expect(phone.changes.edits).toHaveLength(edits);
+		expect((await job(original.jobId)).changes).toEqual([]);
 	});
 
 	it('refuses to edit what has no message yet (JOB_NOT_SENT), or is no text (MESSAGE_NOT_EDITABLE)', async () => {

@@ -36,6 +36,10 @@ describe('edit, delete and forward (scripted engine)', () => {
 		expect(done).toMatchObject({ messageId: null, messageIds: [], forEveryone: null });
 		expect(engine.sent.at(-1)!.message).toMatchObject({ edit: { messageId: original.messageId, text: 'See you at 11' }, typingMs: 0 });
 		expect(engine.sent.at(-1)!.message.text).toBeUndefined();
+		// The original job notes the edit once WhatsApp took it.
+		const noted = await jobUntil(original.jobId, (j) => j.changes.length > 0, 'edit noted');
+		expect(noted.changes).toEqual([{ jobId: edit.body.jobId, kind: 'edit', at: done.sentAt, text: 'See you at 11' }]);
+		expect(noted.text).toBe('See you at 10');
 	});
 
 	it('answers a reused idempotency key with another text with IDEMPOTENCY_KEY_REUSED', async () => {
@@ -74,6 +78,11 @@ describe('edit, delete and forward (scripted engine)', () => {
 		expect([me.status, me.body.forEveryone]).toEqual([202, false]);
 
 		await jobUntil(me.body.jobId, (j) => j.status === 'sent', 'sent');
+		const noted = await jobUntil(original.jobId, (j) => j.changes.length === 2, 'both deletions noted');
+		expect(noted.changes.map((c: Job) => [c.kind, c.jobId, c.forEveryone])).toEqual([
+			['delete', everyone.body.jobId, true],
+			['delete', me.body.jobId, false],
+		]);
 
 		const later = await t.api('POST', '/api/sessions/clinic/messages', { to: '6281234567891', text: 'never', sendAt: new Date(Date.now() + 60_000).toISOString() });
 		const cancelled = await t.api('DELETE', `/api/messages/${later.body.jobId}?for=me`);
