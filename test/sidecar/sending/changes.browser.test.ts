@@ -82,6 +82,16 @@ describe('edit, delete and forward, through the real library', () => {
 		expect([again.status, again.body.jobId, again.body.duplicate]).toEqual([200, edit.jobId, true]);
 	});
 
+	it('edits the caption of a photo it sent', async () => {
+		const photo = await accepted(
+			await t.api('POST', '/api/sessions/desk/messages', { to: patient, media: { base64: Buffer.from('png').toString('base64'), mimetype: 'image/png' }, caption: 'Our map' }),
+		);
+		const original = await jobUntil(photo.jobId, (j) => typeof j.messageId === 'string', 'sent');
+		const edit = await accepted(await t.api('POST', `/api/messages/${original.jobId}/edit`, { text: 'Our new map' }));
+		expect((await finished(edit.jobId)).status).toBe('sent');
+		expect(phone.changes.edits.at(-1)).toMatchObject({ messageId: original.messageId, text: 'Our new map' });
+	});
+
 	it('fails an edit past WhatsApp\'s edit window with EDIT_WINDOW_EXPIRED, and changes nothing', async () => {
 		const original = await sent('Bring your card');
 		await phone.setChangeWindows({ editMs: 0 });
