@@ -3,6 +3,7 @@ import { EventEmitter } from 'events';
 import type { ContactDirectory } from './contacts';
 import type { PageRecord, PageRegistry } from './pages';
 import { PhoneChats } from './PhoneChats';
+import { PhoneChanges } from './phoneChanges';
 import type { MediaInput, OutboxEntry, PageStatus, ReceiveOptions, SendDecision, WireMessage } from './types';
 
 export interface StoredMedia {
@@ -46,6 +47,8 @@ export interface SendRequest {
 	location?: OutboxEntry['location'];
 	vcards?: string[];
 	poll?: OutboxEntry['poll'];
+	isForwarded?: boolean;
+	forwardingScore?: number;
 }
 
 /** A reaction as the page sent it (WAWebSendReactionMsgAction): an emoji on a message; empty removes it. */
@@ -76,6 +79,8 @@ export class FakePhone extends EventEmitter {
 	readonly unpairings: Array<{ reason: string; at: number }> = [];
 	/** Pairing codes asked for this number (WhatsApp notifies the phone when `showNotification`). */
 	readonly linkCodeRequests: Array<{ showNotification: boolean; at: number }> = [];
+	/** Edits and deletions this account's WhatsApp Web made to its messages (phoneChanges.ts). */
+	readonly changes = new PhoneChanges();
 	/** Reactions the library sent through this phone, in order (event `reaction`). */
 	readonly reactions: ReactionRequest[] = [];
 	/** What the phone lists under Linked devices: the browser info each page reported when it linked. */
@@ -179,6 +184,11 @@ export class FakePhone extends EventEmitter {
 	/** A message is deleted for everyone (by its sender; `byAdmin`: by a group admin). */
 	async revoke(messageId: string, options: { byAdmin?: boolean } = {}): Promise<void> {
 		await this.host.command(this.number, 'revoke', { messageId, byAdmin: options.byAdmin === true }, 'listening');
+	}
+
+	/** How long after sending this phone's WhatsApp Web offers edits / deletion for everyone (until the page reloads). */
+	async setChangeWindows(windows: { editMs?: number; revokeMs?: number }): Promise<void> {
+		await this.host.command(this.number, 'changeWindows', windows, 'listening');
 	}
 
 	/** This account deletes a message for itself only, on the phone. */
@@ -321,6 +331,7 @@ export class FakePhone extends EventEmitter {
 			location: request.location,
 			vcards: request.vcards,
 			poll: request.poll,
+			...(request.isForwarded ? { isForwarded: true, forwardingScore: request.forwardingScore } : {}),
 			timestamp: Date.now(),
 			ack,
 		};

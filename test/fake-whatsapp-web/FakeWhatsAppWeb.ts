@@ -62,6 +62,8 @@ export class FakeWhatsAppWeb implements PhoneHost {
 			logoutReloadDelayMs: options.logoutReloadDelayMs ?? 100,
 			drift: options.drift,
 			linkCodeLifetimeMs: options.linkCodeLifetimeMs ?? 180_000,
+			editWindowMs: options.editWindowMs,
+			revokeWindowMs: options.revokeWindowMs,
 		};
 		this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
 		this.firstContactNackMs = options.firstContactNackMs ?? 150;

@@ -21,6 +21,7 @@ export const PAGE_SCRIPTS = [
 	'groups.ts',
 	'events.ts',
 	'content.ts',
+	'changes.ts',
 	'modules.ts',
 	'drift.ts',
 	'commands.ts',

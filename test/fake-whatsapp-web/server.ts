@@ -5,6 +5,7 @@ import type { FakeCertificate } from './certificate';
 import type { ContactDirectory } from './contacts';
 import type { PageRegistry } from './pages';
 import type { FakePhone, ReactionRequest, SendRequest, StoredMedia } from './FakePhone';
+import type { ChangeRequest } from './phoneChanges';
 import type { MediaInput, PageStatus } from './types';
 import { handleChatsRpc } from './chatsRpc';
 import type { ProfileDirectory } from './profiles';
@@ -106,6 +107,8 @@ function handleRpc(backend: FakeBackend, body: Record<string, unknown>): unknown
 			return backend.phoneFor(String(body.phone)).history();
 		case 'react':
 			return requirePhone(backend, page).decideReaction(body.reaction as ReactionRequest);
+		case 'change':
+			return requirePhone(backend, page).changes.decide(body.change as ChangeRequest, requirePhone(backend, page).faults);
 		case 'chatstate':
 			requirePhone(backend, page).noteChatState(String(body.chat), String(body.state));
 			return {};

@@ -35,6 +35,9 @@ export interface OutboxEntry {
 	vcards?: string[];
 	/** A `poll_creation` message; selectableCount 1 = one answer, 0 = several. */
 	poll?: { question: string; options: string[]; selectableCount: number };
+	/** A forwarded message (Message.forward), and how many times it was forwarded. */
+	isForwarded?: boolean;
+	forwardingScore?: number;
 	/** Server time (ms) the send reached the fake. */
 	timestamp: number;
 	/** Latest ack level: -1 error (e.g. unknown number), 1 server, 2 device, 3 read, 4 played. */
@@ -122,4 +125,8 @@ export interface FakeOptions {
 	firstContactNackMs?: number;
 	/** Serve a drifted WhatsApp Web (default: none). */
 	drift?: WebDrift;
+	/** How long after sending WhatsApp Web offers to edit a message. Default 15 minutes, WhatsApp's (phone.setChangeWindows changes it live). */
+	editWindowMs?: number;
+	/** How long after sending WhatsApp Web offers to delete a message for everyone. Default about 2.5 days, WhatsApp's. */
+	revokeWindowMs?: number;
 }

@@ -38,6 +38,9 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		reaction: null,
 		replyTo: null,
 		mentions: null,
+		target: null,
+		forEveryone: null,
+		changes: [],
 		...over,
 	};
 }

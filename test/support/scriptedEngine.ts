@@ -97,8 +97,8 @@ export class ScriptedEngine implements WhatsAppEngine {
 		if (typeof this.sendWith === 'object') throw new Error(this.sendWith.reject);
 		const id = `true_${chatId}_SCRIPTED${this.sent.length + 1}`;
 		this.sent.push({ chatId, message, id });
-		// A reaction has no message id of its own, as with whatsapp-web.js.
-		return message.reaction ? { id: null, ack: 0 } : { id, ack: this.sendAck };
+		// A reaction, an edit or a deletion has no message id of its own, as with whatsapp-web.js.
+		return message.reaction || message.edit || message.delete ? { id: null, ack: 0 } : { id, ack: this.sendAck };
 	}
 
 	async numberId(number: string): Promise<string | null> {

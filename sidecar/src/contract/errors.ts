@@ -91,6 +91,15 @@ export const ERROR_CODES = {
 	REACTION_INVALID: { permanent: true, where: 'request' },
 	MESSAGE_ID_INVALID: { permanent: true, where: 'request' },
 	MENTION_INVALID: { permanent: true, where: 'request' },
+	// Edits, deletions and forwards (issue 14).
+	/** An edit or deletion of a job that has no WhatsApp message (not sent yet, failed, or a reaction/edit/delete job). */
+	JOB_NOT_SENT: { permanent: true, where: 'request' },
+	/** Only a text, or a media message's caption, can be edited. */
+	MESSAGE_NOT_EDITABLE: { permanent: true, where: 'request' },
+	/** WhatsApp no longer lets this message be edited (about 15 minutes after it was sent). */
+	EDIT_WINDOW_EXPIRED: { permanent: true, where: 'job' },
+	/** WhatsApp no longer lets this message be deleted for everyone (about 2 days after it was sent). */
+	DELETE_WINDOW_EXPIRED: { permanent: true, where: 'job' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

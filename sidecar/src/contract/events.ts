@@ -146,10 +146,37 @@ export interface JobPayload {
 	replyTo: string | null;
 	/** Who the message mentions, as WhatsApp ids (`…@c.us`, `…@lid`); null when nobody. */
 	mentions: string[] | null;
+	// Edits, deletions and forwards (issue 14): the message they change or forward (null: another kind).
+	/** The message an edit or a deletion changes (with the job that sent it), or the one a forward sends on (jobId null). */
+	target: ChangeTarget | null;
+	/** A deletion: for everyone (true) or only on this account's devices (false); null for other kinds. */
+	forEveryone: boolean | null;
+	/** Edits and deletions of this job's message that went out, oldest first (empty when none). */
+	changes: MessageChange[];
 }
 
-// ---- Message content kinds (issue 14): what a sent message carries. Further kinds (edit, delete, forward) add here.
-export const MESSAGE_KINDS = ['text', 'media', 'location', 'contacts', 'poll', 'reaction'] as const;
+/** An edit or deletion of a sent message, as its job shows it. */
+export interface MessageChange {
+	/** The edit or delete job. */
+	jobId: string;
+	kind: 'edit' | 'delete';
+	/** When WhatsApp took the change (ISO time). */
+	at: string;
+	/** An edit's new text. */
+	text?: string;
+	/** A deletion for everyone (true) or for this account only (false). */
+	forEveryone?: boolean;
+}
+
+/** The message an edit, a deletion or a forward is about. */
+export interface ChangeTarget {
+	/** The job that sent it (null: a message the sidecar did not send, e.g. a received one being forwarded). */
+	jobId: string | null;
+	messageId: string;
+}
+
+// ---- Message content kinds (issue 14): what a sent message carries; edit, delete and forward change or pass on another message.
+export const MESSAGE_KINDS = ['text', 'media', 'location', 'contacts', 'poll', 'reaction', 'edit', 'delete', 'forward'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface LocationContent {

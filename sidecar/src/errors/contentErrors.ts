@@ -87,7 +87,7 @@ export class MentionInvalidError extends SidecarError {
 
 /** Kept on a job: the message to quote or react to is not on this session's WhatsApp Web. */
 export class MessageNotFoundError extends SidecarError {
-	constructor(id: string, purpose: 'quote' | 'react to') {
+	constructor(id: string, purpose: 'quote' | 'react to' | 'edit' | 'delete' | 'forward') {
 		super(
 			'MESSAGE_NOT_FOUND',
 			`The message ${short(id)} to ${purpose} is not on this session's WhatsApp: it was deleted, is in another session's chats, ` +

@@ -11,3 +11,4 @@ export * from './proxyErrors';
 export * from './chatErrors';
 export * from './groupErrors';
 export * from './contentErrors';
+export * from './changeErrors';

@@ -69,6 +69,9 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	REACTION_INVALID: 400,
 	MESSAGE_ID_INVALID: 400,
 	MENTION_INVALID: 400,
+	// Edits and deletions (issue 14).
+	JOB_NOT_SENT: 409,
+	MESSAGE_NOT_EDITABLE: 422,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

@@ -4,6 +4,7 @@ import { HTTP_STATUS } from './errorStatus';
 import { createGroupSchema, groupParticipantsSchema, joinGroupSchema, updateGroupSchema } from './groupSchemas';
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 import { CHAT_ROUTES } from './openapiChats';
+import { editMessageSchema, forwardMessageSchema } from './changeSchemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -98,7 +99,46 @@ export const ROUTES: RouteDoc[] = [
 	},
 	{ method: 'get', path: '/api/messages', summary: 'Jobs whose reference equals ?reference=<JSON>', responses: { 200: '{jobs: [...]}' } },
 	{ method: 'get', path: '/api/messages/{jobId}', summary: 'A job: status, ack, history, reference', responses: { 200: 'The job', 404: 'JOB_NOT_FOUND' } },
-	{ method: 'delete', path: '/api/messages/{jobId}', summary: 'Cancel a queued or scheduled job', responses: { 200: 'The job', 409: 'JOB_NOT_CANCELLABLE' } },
+	{
+		method: 'delete',
+		path: '/api/messages/{jobId}',
+		summary:
+			'A queued or scheduled job: cancel it (200, the job). A sent one: queue a delete job (202), ?for=everyone (default) or ?for=me; ' +
+			'optional body {idempotencyKey, reference}. The job fails with DELETE_WINDOW_EXPIRED past WhatsApp\'s window (about 2 days)',
+		responses: {
+			200: 'The cancelled job, or the existing delete job (same idempotencyKey)',
+			202: 'The delete job {jobId, kind: "delete", target: {jobId, messageId}, forEveryone, …}',
+			409: 'JOB_NOT_CANCELLABLE (failed or cancelled, no message to delete) or JOB_NOT_SENT',
+		},
+	},
+	{
+		method: 'post',
+		path: '/api/messages/{jobId}/edit',
+		summary:
+			'Queue an edit of a text (or caption) this sidecar sent: {text, idempotencyKey?, reference?}. ' +
+			'The job fails with EDIT_WINDOW_EXPIRED past WhatsApp\'s window (about 15 minutes)',
+		body: editMessageSchema,
+		responses: {
+			202: 'The edit job {jobId, kind: "edit", text, target: {jobId, messageId}, …}',
+			200: 'The existing job (same idempotencyKey, same request)',
+			409: 'JOB_NOT_SENT (not sent yet, or no message of its own), IDEMPOTENCY_KEY_REUSED',
+			422: 'MESSAGE_NOT_EDITABLE (only texts and captions)',
+		},
+	},
+	{
+		method: 'post',
+		path: '/api/sessions/{id}/messages/{messageId}/forward',
+		summary:
+			'Queue a forward of any message this session\'s WhatsApp has (received or sent) to {to}; paced like a message. ' +
+			'The job fails with MESSAGE_NOT_FOUND when the page does not have the message',
+		body: forwardMessageSchema,
+		responses: {
+			202: 'The forward job {jobId, kind: "forward", target: {jobId: null, messageId}, …}',
+			200: 'The existing job (same idempotencyKey, same request)',
+			400: 'RECIPIENT_INVALID, MESSAGE_ID_INVALID',
+			409: 'IDEMPOTENCY_KEY_REUSED',
+		},
+	},
 	{ method: 'get', path: '/api/sessions/{id}/queue', summary: 'The send queue: depth, what it waits for and until when, counters, first contacts against their daily cap', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/pause', summary: 'Hold the queue (accepting continues)', responses: { 200: 'The queue' } },
 	{ method: 'post', path: '/api/sessions/{id}/queue/resume', summary: 'Send again', responses: { 200: 'The queue' } },

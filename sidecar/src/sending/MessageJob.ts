@@ -65,6 +65,11 @@ export function jobView(job: MessageJob): JobPayload {
 		reaction: job.content.reaction ?? null,
 		replyTo: job.content.replyTo ?? null,
 		mentions: job.content.mentions ?? null,
+		target: (job.content.edit ?? job.content.delete ?? job.content.forward)?.target ?? null,
+		forEveryone: job.content.delete?.forEveryone ?? null,
+		changes: job.changes ?? [],
+		// An edit shows its new text as the job's text.
+		...(job.content.edit ? { text: job.content.edit.text } : {}),
 	};
 }
 

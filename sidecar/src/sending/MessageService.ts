@@ -10,6 +10,8 @@ import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { AckTracker, type AckTrackerDeps } from './AckTracker';
 import { acceptJob, type SendRequest } from './acceptJob';
+import { isFollowUp } from './content/messageContent';
+import { deleteRequest, editRequest, forwardRequest, type FollowUpOptions } from './changeRequests';
 import { JobCommits } from './jobCommits';
 import { markJob, markUncertain } from './jobTransitions';
 import type { MediaPolicy } from './media/MediaPolicy';
@@ -121,6 +123,39 @@ export class MessageService {
 		if (!WAITING_STATUSES.has(job.status)) throw new JobNotCancellableError(jobId, job.status);
 		await this.cancelJob(job, 'CANCELLED_BY_REQUEST');
 		return job;
+	}
+
+	// ---- Edits, deletions and forwards (issue 14): jobs like any message, built in changeRequests.ts.
+
+	/** Queues an edit of a message this sidecar sent, on the session that sent it. */
+	async edit(jobId: string, text: string, options: FollowUpOptions): Promise<{ job: JobView; duplicate: boolean }> {
+		const job = this.get(jobId);
+		return this.accept(job.session, editRequest(job, text, options));
+	}
+
+	/**
+	 * DELETE on a job: a message still waiting is cancelled (what DELETE always meant); one that went
+	 * out is deleted in WhatsApp by a delete job (for everyone, or for this account only).
+	 */
+	async deleteOrCancel(
+		jobId: string,
+		forEveryone: boolean,
+		options: FollowUpOptions,
+	): Promise<{ job: JobView; duplicate: boolean; cancelled: boolean }> {
+		const job = this.get(jobId);
+		if (WAITING_STATUSES.has(job.status)) return { job: jobView(await this.cancel(jobId)), duplicate: false, cancelled: true };
+		// Cancelled, or failed before WhatsApp had it: nothing to cancel or delete, as DELETE always answered.
+		if (!job.messageIds.length && !isFollowUp(job.content)) throw new JobNotCancellableError(jobId, job.status);
+		return { ...(await this.accept(job.session, deleteRequest(job, forEveryone, options))), cancelled: false };
+	}
+
+	/** Queues a forward of a message this session's WhatsApp has to another chat. */
+	async forward(
+		sessionId: string,
+		messageId: string,
+		request: Parameters<typeof forwardRequest>[1],
+	): Promise<{ job: JobView; duplicate: boolean }> {
+		return this.accept(sessionId, forwardRequest(messageId, request));
 	}
 
 	async queueView(sessionId: string) {
@@ -239,13 +274,31 @@ export class MessageService {
 					sendTimeoutMs: this.deps.options.sendTimeoutMs,
 					typingMs: (length) => this.pacerFor(sessionId).typingMs(length),
 				}),
-			commit: (job) => this.commits.commit(job),
+			commit: async (job) => {
+				await this.commits.commit(job);
+				await this.noteChange(job);
+			},
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
 			otherChatIds: async (chatId) => [...(await this.chatIdsOf(sessionId, chatId))].filter((id) => id !== chatId),
 		});
 		await queue.load();
 		return queue;
+	}
+
+	/** An edit or deletion WhatsApp took is noted on the job of the message it changed (its `changes`). */
+	private async noteChange(job: MessageJob): Promise<void> {
+		const change = job.content.edit ?? job.content.delete;
+		if (!change?.target.jobId || job.status !== 'sent') return;
+		const original = this.deps.store.get(change.target.jobId);
+		if (!original || original.changes?.some((c) => c.jobId === job.id)) return;
+		const at = new Date(job.sentAt ?? Date.now()).toISOString();
+		const noted = job.content.edit
+			? { jobId: job.id, kind: 'edit' as const, at, text: job.content.edit.text }
+			: { jobId: job.id, kind: 'delete' as const, at, forEveryone: job.content.delete!.forEveryone };
+		original.changes = [...(original.changes ?? []), noted];
+		original.updatedAt = Date.now();
+		await this.commits.commit(original);
 	}
 
 	private async cancelJob(job: MessageJob, reason: string): Promise<void> {

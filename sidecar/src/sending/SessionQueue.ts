@@ -6,6 +6,7 @@ import { backoffDelay } from '../sessions/backoff';
 import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
+import { isFollowUp } from './content/messageContent';
 import { firstContactOf } from './firstContact';
 import { failJob, markJob, markUncertain, recordSent } from './jobTransitions';
 import { FINISHED_STATUSES } from './MessageJob';
@@ -185,7 +186,7 @@ export class SessionQueue {
 			ledger: this.ledger,
 			linkedAt: this.deps.linkedAt(),
 			firstContact: job.firstContact,
-			reaction: Boolean(job.content.reaction),
+			reaction: isFollowUp(job.content),
 		};
 	}
 
@@ -199,7 +200,7 @@ export class SessionQueue {
 		await this.deps.commit(job);
 		try {
 			const sent = await this.deps.send(job, engine);
-			this.noteSent(job.to, job.firstContact, Boolean(job.content.reaction));
+			this.noteSent(job.to, job.firstContact, isFollowUp(job.content));
 			recordSent(job, sent);
 			this.deps.logger.debug({ job: job.id, messageId: sent.id }, 'message sent');
 		} catch (error) {
@@ -218,7 +219,7 @@ export class SessionQueue {
 		if (verdict.kind === 'permanent') return failJob(job, code, message);
 		if (verdict.kind === 'uncertain') {
 			// It may have left: count it against the caps, and say so instead of guessing.
-			this.noteSent(job.to, job.firstContact, Boolean(job.content.reaction));
+			this.noteSent(job.to, job.firstContact, isFollowUp(job.content));
 			markUncertain(job, code, message);
 			this.deps.logger.warn({ job: job.id, err: error }, 'send outcome unknown; marked uncertain');
 			return;
@@ -238,8 +239,8 @@ export class SessionQueue {
 	 * knows, and sleeps until the cap lets it go (`waitingFor: firstContactPerDay`).
 	 */
 	private async heldAsFirstContact(job: MessageJob, engine: WhatsAppEngine): Promise<boolean> {
-		// A reaction is never a first contact: it goes on a message already in the chat and opens no conversation.
-		if (job.content.reaction) return false;
+		// A reaction, edit or deletion is never a first contact: it goes on a message already in the chat and opens no conversation.
+		if (isFollowUp(job.content)) return false;
 		const chats = [job.to, ...((await this.deps.otherChatIds?.(job.to)) ?? [])];
 		const firstContact = await firstContactOf(chats, engine, this.deps.options.sendTimeoutMs, this.deps.logger);
 		const changed = firstContact !== job.firstContact;

@@ -68,8 +68,8 @@ export async function acceptJob(
 		reference: request.reference,
 		idempotencyKey: request.idempotencyKey,
 		fingerprint,
-		// Reactions always take the reply lane, with its own small gap (pacing: reaction).
-		lane: kind === 'reaction' ? 'reply' : (request.lane ?? 'bulk'),
+		// Reactions, edits and deletions always take the reply lane, with the reactions' small gap (pacing: reaction).
+		lane: kind === 'reaction' || kind === 'edit' || kind === 'delete' ? 'reply' : (request.lane ?? 'bulk'),
 		checkNumber: request.checkNumber ?? false,
 		status: scheduled ? 'scheduled' : 'queued',
 		ack: null,

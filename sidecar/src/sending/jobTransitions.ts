@@ -2,6 +2,7 @@ import type { JobStatus } from '../contract';
 import { AckError, FirstContactRestrictedError } from '../errors';
 import type { SentMessage } from '../sessions/engine/Engine';
 import type { MessageJob } from '../storage/records';
+import { kindOf } from './content/messageContent';
 import { statusForAck } from './MessageJob';
 
 const HISTORY_LIMIT = 50;
@@ -36,13 +37,13 @@ export function markUncertain(job: MessageJob, code: string, message: string): v
  * status follows the highest ack seen.
  */
 export function recordSent(job: MessageJob, sent: SentMessage): void {
-	// A reaction has no id of its own (whatsapp-web.js returns none): sent, and nothing to follow.
+	// A reaction, edit or deletion has no id of its own (whatsapp-web.js returns none): sent, and nothing to follow.
 	if (sent.id !== null) job.messageIds.push(sent.id);
 	job.sentAt = Date.now();
 	job.error = undefined;
 	job.notBefore = undefined;
 	job.ack = Math.max(job.ack ?? 0, sent.ack);
-	markJob(job, statusForAck(job.ack), { ack: job.ack, detail: sent.id ?? 'reaction sent' });
+	markJob(job, statusForAck(job.ack), { ack: job.ack, detail: sent.id ?? `${kindOf(job.content)} sent` });
 }
 
 /**

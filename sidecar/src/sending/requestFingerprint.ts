@@ -38,6 +38,9 @@ export function requestFingerprint(
 		reaction: content.reaction,
 		replyTo: content.replyTo,
 		mentions: content.mentions,
+		edit: content.edit,
+		delete: content.delete,
+		forward: content.forward,
 	};
 	return sha256(canonicalJson(asked));
 }

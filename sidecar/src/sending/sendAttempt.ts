@@ -31,8 +31,8 @@ export async function sendAttempt(job: MessageJob, engine: WhatsAppEngine, deps:
 	}
 	const message = { ...(await outgoing(job, deps)), ...beyondTextAndMedia(job) };
 	const text = message.text ?? message.caption ?? message.poll?.question ?? '';
-	// A reaction is a tap on a message, not typed.
-	message.typingMs = message.reaction ? 0 : deps.typingMs(text.length);
+	// A reaction, an edit, a deletion or a forward shows no "typing…" in the chat.
+	message.typingMs = message.reaction || message.edit || message.delete || message.forward ? 0 : deps.typingMs(text.length);
 	// Typing happens inside the call; give the timeout room for it.
 	const limit = deps.sendTimeoutMs + (message.typingMs ?? 0);
 	try {
@@ -48,7 +48,7 @@ export async function sendAttempt(job: MessageJob, engine: WhatsAppEngine, deps:
 
 /** The kinds beyond text and media (issue 14), and a reply's quote and mentions, as the engine takes them. */
 function beyondTextAndMedia(job: MessageJob): Partial<OutgoingMessage> {
-	const { location, contacts, poll, reaction, replyTo, mentions } = job.content;
+	const { location, contacts, poll, reaction, replyTo, mentions, edit, delete: deletion, forward } = job.content;
 	const kind = kindOf(job.content);
 	return {
 		...(kind !== 'text' && kind !== 'media' ? { text: undefined } : {}),
@@ -58,6 +58,9 @@ function beyondTextAndMedia(job: MessageJob): Partial<OutgoingMessage> {
 		...(reaction ? { reaction } : {}),
 		...(replyTo ? { replyTo } : {}),
 		...(mentions?.length ? { mentions } : {}),
+		...(edit ? { edit: { messageId: edit.target.messageId, text: edit.text } } : {}),
+		...(deletion ? { delete: { messageId: deletion.target.messageId, forEveryone: deletion.forEveryone } } : {}),
+		...(forward ? { forward: { messageId: forward.target.messageId } } : {}),
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { ContactCard, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
+import type { ChangeTarget, ContactCard, MessageChange, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
 
 /**
  * What the stores keep: the shapes written to disk. They are declared here, not
@@ -88,6 +88,13 @@ export interface JobContent {
 	replyTo?: string;
 	/** WhatsApp user ids mentioned. */
 	mentions?: string[];
+	// Changes to a message already sent, and forwards (issue 14): a job has one of these instead of content.
+	/** New text (or caption) for a message this sidecar sent. */
+	edit?: { target: ChangeTarget; text: string };
+	/** Delete a message this sidecar sent: for everyone, or on this account's devices only. */
+	delete?: { target: ChangeTarget; forEveryone: boolean };
+	/** Send a message this session's WhatsApp has (received or sent) on to the job's chat. */
+	forward?: { target: ChangeTarget };
 }
 
 export interface JobHistoryEntry {
@@ -139,6 +146,8 @@ export interface MessageJob {
 	attemptStartedAt?: number;
 	sentAt?: number;
 	resent: boolean;
+	/** Edits and deletions of this job's message that went out (issue 14). */
+	changes?: MessageChange[];
 	/** Whether the recipient had never written to this number at the last send attempt (unset: not known). */
 	firstContact?: boolean;
 	error?: JobError;

@@ -12,6 +12,9 @@ interface FakePageConfig {
 	linkCodeLifetimeMs: number;
 	/** A WhatsApp Web whose modules differ from what the library expects (page/drift.ts). */
 	drift?: WebDrift;
+	/** How long after sending WhatsApp lets a message be edited / deleted for everyone (page/changes.ts). */
+	editWindowMs?: number;
+	revokeWindowMs?: number;
 }
 
 interface WebDrift {

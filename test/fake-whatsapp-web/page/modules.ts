@@ -129,6 +129,7 @@ const WA_MODULES: Record<string, unknown> = {
 	// reactions, edits, deletions, votes and calls (page/events.ts)
 	...EVENT_MODULES,
 	...CONTENT_MODULES, // vCards, reactions (content.ts)
+	...CHANGE_MODULES, // edits, deletions, forwards of this account's messages (changes.ts)
 };
 
 const reportedUnknownModules = new Set<string>();

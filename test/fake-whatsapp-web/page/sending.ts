@@ -26,6 +26,7 @@ function outboxEntryFor(chat: ChatModel, attrs: Record<string, unknown>): Record
 		quotedId: attrs.quotedStanzaID,
 		t: attrs.t,
 		...contentFieldsOf(attrs), // locations, cards, polls, mentions (content.ts)
+		...forwardFieldsOf(attrs), // forwards (changes.ts)
 	};
 }
 

@@ -126,6 +126,8 @@ describe('WhatsApp (Sidecar) description', () => {
 				...['create', 'getInfo', 'getInviteLink', 'join', 'leave', 'revokeInviteLink', 'updateParticipants', 'updateSettings'],
 				// Message content (issue 14).
 				...['react', 'reply', 'sendContact', 'sendLocation', 'sendPoll'],
+				// Forward (issue 14); Edit and Delete go by job id, which names its session.
+				'forward',
 			].sort(),
 		);
 	});

@@ -73,6 +73,11 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	REACTION_INVALID: new errors.ReactionInvalidError('"ok" is not one emoji'),
 	MESSAGE_ID_INVALID: new errors.MessageIdInvalidError('replyTo', 'msg_1'),
 	MENTION_INVALID: new errors.MentionInvalidError('abc', 'it is not a phone number or a person\'s WhatsApp id'),
+	// Edits and deletions (issue 14).
+	JOB_NOT_SENT: new errors.JobNotSentError('msg_1', 'queued', 'edit'),
+	MESSAGE_NOT_EDITABLE: new errors.MessageNotEditableError('msg_1', 'poll'),
+	EDIT_WINDOW_EXPIRED: new errors.EditWindowExpiredError('true_628123456789@c.us_3EB0AA'),
+	DELETE_WINDOW_EXPIRED: new errors.DeleteWindowExpiredError('true_628123456789@c.us_3EB0AA'),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

@@ -1,4 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { deleteDescription, deleteMessage } from './delete.operation';
+import { edit, editDescription } from './edit.operation';
+import { forward, forwardDescription } from './forward.operation';
 import { getStatus, getStatusDescription } from './getStatus.operation';
 import { react, reactDescription } from './react.operation';
 import { reply, replyDescription } from './reply.operation';
@@ -8,7 +11,19 @@ import { sendMedia, sendMediaDescription } from './sendMedia.operation';
 import { sendPoll, sendPollDescription } from './sendPoll.operation';
 import { sendText, sendTextDescription } from './sendText.operation';
 
-export const messageOperations = { getStatus, react, reply, sendContact, sendLocation, sendMedia, sendPoll, sendText };
+export const messageOperations = {
+	delete: deleteMessage,
+	edit,
+	forward,
+	getStatus,
+	react,
+	reply,
+	sendContact,
+	sendLocation,
+	sendMedia,
+	sendPoll,
+	sendText,
+};
 
 export const messageDescription: INodeProperties[] = [
 	{
@@ -18,6 +33,27 @@ export const messageDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description:
+					'Delete a message this node sent, for everyone in the chat (possible for about 2 days after sending) or only for this account. Needs its Job ID (the jobId a Send operation output). A message still waiting to go is cancelled instead. Returns the delete job (or the cancelled job); past the 2 days the delete job fails with DELETE_WINDOW_EXPIRED.',
+				action: 'Delete a message',
+			},
+			{
+				name: 'Edit',
+				value: 'edit',
+				description:
+					'Change the text (or caption) of a message this node sent, within WhatsApp\'s 15 minutes after sending; WhatsApp shows it as "Edited". Needs its Job ID (the jobId a Send operation output) and the new text. Returns the edit job; after the 15 minutes it fails with EDIT_WINDOW_EXPIRED.',
+				action: 'Edit a message',
+			},
+			{
+				name: 'Forward',
+				value: 'forward',
+				description:
+					'Forward a WhatsApp message (one received or one sent) to another chat; it shows as "Forwarded". Needs the message ID (from the WhatsApp Message Trigger\'s ID field, or a sent message\'s messageId) and who gets it. Paced like any message; returns the queued job.',
+				action: 'Forward a message',
+			},
 			{
 				name: 'Get Status',
 				value: 'getStatus',
@@ -82,4 +118,7 @@ export const messageDescription: INodeProperties[] = [
 	...sendContactDescription,
 	...sendPollDescription,
 	...getStatusDescription,
+	...editDescription,
+	...deleteDescription,
+	...forwardDescription,
 ];

@@ -67,7 +67,7 @@ export async function sendMessage(
  * sent again in this execution (Retry On Fail) gets the job it already has, while a
  * loop running this node again, or a second WhatsApp node, sends its own message.
  */
-function defaultIdempotencyKey(this: IExecuteFunctions, itemIndex: number, operation: string): string {
+export function defaultIdempotencyKey(this: IExecuteFunctions, itemIndex: number, operation: string): string {
 	const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$thisRunIndex) || 0;
 	return [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex, operation].join(':');
 }
@@ -89,7 +89,7 @@ function quoteAndMentions(options: SendOptions): IDataObject {
  * A text parameter, trimmed. An expression that found nothing (`{{ $json.body.phone }}` on an item
  * without it) gives undefined or null, or their text: that is an empty field, not a recipient "undefined".
  */
-function textParameter(value: unknown): string {
+export function textParameter(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	const text = String(value).trim();
 	return text === 'undefined' || text === 'null' ? '' : text;

@@ -3,6 +3,7 @@ import { referenceLookupCandidates } from '../../contract';
 import { ValidationError } from '../../errors';
 import { jobView } from '../../sending/MessageJob';
 import type { MessageService } from '../../sending/MessageService';
+import { deleteMessageQuerySchema, editMessageSchema, followUpSchema, forwardMessageSchema } from '../changeSchemas';
 import { sendMessageSchema } from '../schemas';
 import { validate } from '../validate';
 
@@ -29,8 +30,25 @@ export function messageRoutes(messages: MessageService): Router {
 		res.json(jobView(messages.get(param(req, 'jobId'))));
 	});
 
+	// A waiting message is cancelled (200, the job); one that went out gets a delete job (202, the new job).
 	router.delete('/messages/:jobId', async (req, res) => {
-		res.json(jobView(await messages.cancel(param(req, 'jobId'))));
+		const query = validate(deleteMessageQuerySchema, req.query);
+		const options = validate(followUpSchema, req.body ?? {});
+		const result = await messages.deleteOrCancel(param(req, 'jobId'), query.for !== 'me', options);
+		if (result.cancelled) return void res.json(result.job);
+		res.status(result.duplicate ? 200 : 202).json({ ...result.job, duplicate: result.duplicate });
+	});
+
+	router.post('/messages/:jobId/edit', async (req, res) => {
+		const { text, ...options } = validate(editMessageSchema, req.body);
+		const { job, duplicate } = await messages.edit(param(req, 'jobId'), text, options);
+		res.status(duplicate ? 200 : 202).json({ ...job, duplicate });
+	});
+
+	router.post('/sessions/:id/messages/:messageId/forward', async (req, res) => {
+		const body = validate(forwardMessageSchema, req.body);
+		const { job, duplicate } = await messages.forward(param(req, 'id'), param(req, 'messageId'), body);
+		res.status(duplicate ? 200 : 202).json({ ...job, duplicate });
 	});
 
 	router.get('/sessions/:id/queue', async (req, res) => {

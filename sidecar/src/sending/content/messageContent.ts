@@ -29,10 +29,14 @@ export interface ContentRequest {
 	reaction?: { messageId: string; emoji: string };
 	replyTo?: string;
 	mentions?: string[];
+	// Built by the sidecar (content/messageChanges.ts), never taken from a send request's body.
+	edit?: JobContent['edit'];
+	delete?: JobContent['delete'];
+	forward?: JobContent['forward'];
 }
 
 /** The content fields, in the order a conflict names them. */
-export const CONTENT_FIELDS = ['text', 'media', 'location', 'contacts', 'poll', 'reaction'] as const satisfies readonly MessageKind[];
+export const CONTENT_FIELDS = ['text', 'media', 'location', 'contacts', 'poll', 'reaction', 'edit', 'delete', 'forward'] as const satisfies readonly MessageKind[];
 
 /** The one content field a request gives; none or several is the client's mistake, named. */
 export function requestedKind(request: ContentRequest): MessageKind {
@@ -44,6 +48,9 @@ export function requestedKind(request: ContentRequest): MessageKind {
 
 /** The kind of a stored job's content (jobs from before issue 14 have text or media only). */
 export function kindOf(content: JobContent): MessageKind {
+	if (content.edit) return 'edit';
+	if (content.delete) return 'delete';
+	if (content.forward) return 'forward';
 	if (content.reaction) return 'reaction';
 	if (content.poll) return 'poll';
 	if (content.contacts) return 'contacts';
@@ -79,10 +86,25 @@ export function contentOf(
 		case 'reaction':
 			content.reaction = checkReaction(request, chatId);
 			break;
+		case 'edit':
+		case 'delete':
+		case 'forward':
+			// Checked where the sidecar built them (content/messageChanges.ts).
+			content[kind] = request[kind] as never;
+			break;
 	}
 	if (request.replyTo !== undefined) content.replyTo = checkMessageId('replyTo', request.replyTo);
 	if (request.mentions !== undefined) content.mentions = checkMentions(kind, request.mentions, defaultCountryCode);
 	return { kind, content };
+}
+
+/**
+ * Follow-ups in a conversation: a reaction, an edit, a deletion. They take the reply lane, are never
+ * a first contact (they go on a message already in the chat), and count against the session's caps
+ * but not the per-recipient cap (pacing: reaction gap).
+ */
+export function isFollowUp(content: JobContent): boolean {
+	return Boolean(content.reaction || content.edit || content.delete);
 }
 
 function checkReaction(request: ContentRequest, chatId?: string): NonNullable<JobContent['reaction']> {

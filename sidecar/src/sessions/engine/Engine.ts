@@ -35,6 +35,11 @@ export interface OutgoingMessage {
 	replyTo?: string;
 	/** WhatsApp user ids to mention. */
 	mentions?: string[];
+	// Changes to a sent message, and forwards (issue 14; engine/messageChanges.ts): one of these instead of content.
+	edit?: { messageId: string; text: string };
+	delete?: { messageId: string; forEveryone: boolean };
+	/** Forward this message (any the page has) to the chat the message is sent to. */
+	forward?: { messageId: string };
 }
 
 export interface SentMessage {

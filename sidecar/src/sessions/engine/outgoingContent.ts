@@ -1,6 +1,7 @@
 import { Location, MessageMedia, Poll, type Client, type Message, type MessageContent, type MessageSendOptions } from 'whatsapp-web.js';
 import { MessageNotFoundError } from '../../errors';
 import type { OutgoingMessage, SentMessage } from './Engine';
+import { changeOrForward } from './messageChanges';
 import { vcardOf } from './vcard';
 
 /**
@@ -11,6 +12,7 @@ import { vcardOf } from './vcard';
  */
 export async function sendOutgoing(client: Client, chatId: string, message: OutgoingMessage): Promise<SentMessage> {
 	if (message.reaction) return react(client, message.reaction.messageId, message.reaction.emoji);
+	if (message.edit || message.delete || message.forward) return changeOrForward(client, chatId, message);
 	// The library sends a reply without its quote when it cannot find the quoted message
 	// (ignoreQuoteErrors); asked first, a missing message fails the job instead of sending something else.
 	if (message.replyTo && !(await client.getMessageById(message.replyTo))) throw new MessageNotFoundError(message.replyTo, 'quote');
