@@ -13,6 +13,8 @@ import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
 import { classifySendError } from './sendErrors';
+import { earlierOf, expireJob, nextSendDeadline, pastSendWindow } from './sendWindow';
+import { SendWindowPassedError } from '../errors';
 
 /** Passing failures are retried after 5 s, 10 s, 20 s … up to 5 minutes (with jitter). */
 const RETRY_BACKOFF = { baseMs: 5_000, capMs: 300_000, maxAttempts: Infinity };
@@ -111,6 +113,7 @@ export class SessionQueue {
 				undelivered: count('undelivered'),
 				uncertain: count('uncertain'),
 				cancelled: count('cancelled'),
+				expired: count('expired'),
 			},
 		};
 	}
@@ -139,14 +142,16 @@ export class SessionQueue {
 		this.timer = undefined;
 		if (this.closed || this.sending) return;
 		const now = Date.now();
-		const waiting = this.deps.store.waiting(this.deps.session);
+		// Past their sendBefore: ended before anything else, whatever holds the queue (issue 15).
+		const waiting = this.expireOverdue(this.deps.store.waiting(this.deps.session), now);
 		if (waiting.length === 0) return this.sleep('idle');
-		if (this.paused) return this.sleep('paused');
+		const deadline = nextSendDeadline(waiting);
+		if (this.paused) return this.sleep('paused', deadline);
 
 		const engine = this.deps.engine();
 		if (!engine) {
 			this.expireUnready(waiting, now);
-			return this.sleep('session not ready', this.nextExpiry(waiting));
+			return this.sleep('session not ready', earlierOf(this.nextExpiry(waiting), deadline));
 		}
 
 		let earliest: { at: number; reason: string } | undefined;
@@ -168,7 +173,32 @@ export class SessionQueue {
 			}
 			if (!earliest || decision.at < earliest.at) earliest = { at: decision.at, reason: decision.reason ?? 'pacing' };
 		}
-		if (earliest) this.sleep(earliest.reason, earliest.at);
+		// A held job's deadline wakes the queue too (the reason shown stays what holds it).
+		if (earliest) this.sleep(earliest.reason, earlierOf(earliest.at, deadline));
+	}
+
+	/** Ends the waiting jobs whose sendBefore has come; returns the others. */
+	private expireOverdue(waiting: MessageJob[], now: number): MessageJob[] {
+		const left: MessageJob[] = [];
+		for (const job of waiting) {
+			if (!pastSendWindow(job, now)) {
+				left.push(job);
+				continue;
+			}
+			expireJob(job);
+			void this.finish(job);
+		}
+		return left;
+	}
+
+	/** Persists a job that will not be sent, and drops its media bytes. */
+	private async finish(job: MessageJob): Promise<void> {
+		try {
+			await this.deps.commit(job);
+			if (FINISHED_STATUSES.has(job.status)) await this.deps.store.dropMedia(job.id).catch(() => undefined);
+		} catch (error) {
+			this.deps.logger.error({ err: error, job: job.id }, 'could not record an expired message');
+		}
 	}
 
 	/** The first waiting job of each recipient; replies first, then acceptance order. */
@@ -193,6 +223,11 @@ export class SessionQueue {
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
 		const { store } = this.deps;
 		if (await this.heldAsFirstContact(job, engine)) return;
+		// The page was asked something just now: the deadline may have come meanwhile.
+		if (pastSendWindow(job)) {
+			expireJob(job);
+			return this.finish(job);
+		}
 		job.attempts += 1;
 		job.attemptStartedAt = Date.now();
 		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });
@@ -214,6 +249,8 @@ export class SessionQueue {
 	}
 
 	private onSendError(job: MessageJob, error: unknown): void {
+		// sendAttempt's last look before the library call (number check and media took time): never sent.
+		if (error instanceof SendWindowPassedError) return expireJob(job);
 		const verdict = classifySendError(error);
 		const { code, message } = verdict;
 		if (verdict.kind === 'permanent') return failJob(job, code, message);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { SendingOptions } from '../config';
-import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
+import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, SendBeforeInvalidError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
 import { markJob } from './jobTransitions';
 import { jsonSize } from './jsonSize';
@@ -21,6 +21,7 @@ export interface SendRequest extends ContentRequest {
 	reference?: unknown;
 	idempotencyKey?: string;
 	sendAt?: string;
+	sendBefore?: string;
 	lane?: Lane;
 	checkNumber?: boolean;
 }
@@ -47,7 +48,8 @@ export async function acceptJob(
 	const { kind, content } = contentOf(request, deps.options.defaultCountryCode, recipient.chatId);
 	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
 	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
-	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content);
+	const sendBefore = sendBeforeOf(request, sendAt);
+	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content, sendBefore);
 	if (request.idempotencyKey) {
 		// No await unless a write is pending: a pause here would let a second request with this key through.
 		const pending = deps.store.beingAdded(request.idempotencyKey);
@@ -76,6 +78,7 @@ export async function acceptJob(
 		messageIds: [],
 		attempts: 0,
 		notBefore: scheduled ? sendAt : undefined,
+		notAfter: sendBefore,
 		resent: false,
 		history: [],
 		createdAt: now,
@@ -84,6 +87,20 @@ export async function acceptJob(
 	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
 	await deps.store.add(job, base64);
 	return { job, duplicate: false };
+}
+
+/**
+ * The request's sendBefore in ms, checked: in the future and after sendAt (SEND_BEFORE_INVALID).
+ * Checked before the idempotency lookup too: a retry of a request whose deadline has passed
+ * is told so rather than handed a job that may have expired.
+ */
+function sendBeforeOf(request: SendRequest, sendAt: number | undefined): number | undefined {
+	if (request.sendBefore === undefined) return undefined;
+	const sendBefore = Date.parse(request.sendBefore);
+	if (Number.isNaN(sendBefore)) throw new SendBeforeInvalidError(request.sendBefore, 'not a date');
+	if (sendBefore <= Date.now()) throw new SendBeforeInvalidError(request.sendBefore, 'past');
+	if (sendAt !== undefined && sendBefore <= sendAt) throw new SendBeforeInvalidError(request.sendBefore, 'not after sendAt', request.sendAt);
+	return sendBefore;
 }
 
 /** Deeper than any sensible set of ids, and shallow enough for everything that walks a reference later. */
