@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { z } from 'zod';
 import type { SendingOptions } from '../config';
 import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, SendBeforeInvalidError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
@@ -58,6 +59,8 @@ export async function acceptJob(
 	}
 	if (request.media) checkMediaInput(request.media, deps.media);
 	const now = Date.now();
+	// After the duplicate check: a retry of an accepted request is answered with its job, even once the deadline passed.
+	if (sendBefore !== undefined && sendBefore <= now) throw new SendBeforeInvalidError(request.sendBefore!, 'past');
 	const scheduled = sendAt !== undefined && sendAt > now;
 
 	const { media, base64 } = jobMedia(request.media);
@@ -89,16 +92,14 @@ export async function acceptJob(
 	return { job, duplicate: false };
 }
 
-/**
- * The request's sendBefore in ms, checked: in the future and after sendAt (SEND_BEFORE_INVALID).
- * Checked before the idempotency lookup too: a retry of a request whose deadline has passed
- * is told so rather than handed a job that may have expired.
- */
+const ISO_TIME = z.iso.datetime({ offset: true });
+
+/** The request's sendBefore in ms, checked: a time, after sendAt (SEND_BEFORE_INVALID; "in the future" is checked for new jobs only). */
 function sendBeforeOf(request: SendRequest, sendAt: number | undefined): number | undefined {
 	if (request.sendBefore === undefined) return undefined;
-	const sendBefore = Date.parse(request.sendBefore);
+	// The same ISO form sendAt takes (the schema's), so "05/01" is not read in some locale's way.
+	const sendBefore = ISO_TIME.safeParse(request.sendBefore).success ? Date.parse(request.sendBefore) : Number.NaN;
 	if (Number.isNaN(sendBefore)) throw new SendBeforeInvalidError(request.sendBefore, 'not a date');
-	if (sendBefore <= Date.now()) throw new SendBeforeInvalidError(request.sendBefore, 'past');
 	if (sendAt !== undefined && sendBefore <= sendAt) throw new SendBeforeInvalidError(request.sendBefore, 'not after sendAt', request.sendAt);
 	return sendBefore;
 }
