@@ -146,12 +146,12 @@ export class SessionQueue {
 		const waiting = this.expireOverdue(this.deps.store.waiting(this.deps.session), now);
 		if (waiting.length === 0) return this.sleep('idle');
 		const deadline = nextSendDeadline(waiting);
-		if (this.paused) return this.sleep('paused', deadline);
+		if (this.paused) return this.sleep('paused', undefined, deadline);
 
 		const engine = this.deps.engine();
 		if (!engine) {
 			this.expireUnready(waiting, now);
-			return this.sleep('session not ready', earlierOf(this.nextExpiry(waiting), deadline));
+			return this.sleep('session not ready', this.nextExpiry(waiting), deadline);
 		}
 
 		let earliest: { at: number; reason: string } | undefined;
@@ -173,8 +173,7 @@ export class SessionQueue {
 			}
 			if (!earliest || decision.at < earliest.at) earliest = { at: decision.at, reason: decision.reason ?? 'pacing' };
 		}
-		// A held job's deadline wakes the queue too (the reason shown stays what holds it).
-		if (earliest) this.sleep(earliest.reason, earlierOf(earliest.at, deadline));
+		if (earliest) this.sleep(earliest.reason, earliest.at, deadline);
 	}
 
 	/** Ends the waiting jobs whose sendBefore has come; returns the others. */
@@ -314,12 +313,17 @@ export class SessionQueue {
 		return Math.max(job.createdAt, job.notBefore ?? 0);
 	}
 
-	private sleep(reason: string, until?: number): void {
+	/**
+	 * Waits for `until` (what the queue view shows as nextSendAt), or for the earliest sendBefore
+	 * of a waiting job when that comes first: a held job expires at its deadline, not at its turn.
+	 */
+	private sleep(reason: string, until?: number, deadline?: number): void {
 		this.waitingFor = { reason, until };
-		if (until === undefined || this.closed) return;
+		const wakeAt = earlierOf(until, deadline);
+		if (wakeAt === undefined || this.closed) return;
 		clearTimeout(this.timer);
 		// Timers beyond ~24.8 days overflow; waking early just re-evaluates.
-		this.timer = setTimeout(() => this.pumpSafely(), Math.min(Math.max(0, until - Date.now()), 2 ** 31 - 1));
+		this.timer = setTimeout(() => this.pumpSafely(), Math.min(Math.max(0, wakeAt - Date.now()), 2 ** 31 - 1));
 	}
 
 	private persistState(): Promise<void> {
