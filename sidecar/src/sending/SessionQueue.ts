@@ -1,5 +1,5 @@
 import type { SendingOptions } from '../config';
-import { SessionNotReadyError } from '../errors';
+import { SendWindowPassedError, SessionNotReadyError } from '../errors';
 import type { Logger } from '../logger';
 import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import { backoffDelay } from '../sessions/backoff';
@@ -14,7 +14,6 @@ import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
 import { classifySendError } from './sendErrors';
 import { earlierOf, expireJob, nextSendDeadline, pastSendWindow } from './sendWindow';
-import { SendWindowPassedError } from '../errors';
 
 /** Passing failures are retried after 5 s, 10 s, 20 s … up to 5 minutes (with jitter). */
 const RETRY_BACKOFF = { baseMs: 5_000, capMs: 300_000, maxAttempts: Infinity };
