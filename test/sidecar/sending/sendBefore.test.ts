@@ -175,4 +175,23 @@ describe('sendBefore in the send queue (fake timers)', () => {
 		expect([job.status, job.error?.code]).toEqual(['expired', 'SEND_WINDOW_PASSED']);
 		expect(engine.sent).toHaveLength(0);
 	});
+
+	it('does not send an undelivered message once more after its deadline: it stays undelivered, not expired', async () => {
+		const { queue, store, accept } = await start();
+		const job = await accept({ to: '6283333333333', text: 'once', sendBefore: inMinutes(10) });
+		queue.wake();
+		await jest.advanceTimersByTimeAsync(0);
+		expect(job.status).toBe('sent');
+		// What AckTracker does with SIDECAR_UNDELIVERED_RESEND: back to the queue to go once more, held here by the cap.
+		job.resent = true;
+		job.status = 'queued';
+		await store.save(job);
+		queue.wake();
+		await jest.advanceTimersByTimeAsync(1);
+		expect(queue.view().waitingFor).toBe('perRecipient');
+		await jest.advanceTimersByTimeAsync(10 * 60_000);
+		expect([job.status, job.error]).toEqual(['undelivered', undefined]);
+		expect(job.history.at(-1)?.detail).toMatch(/not sent again/);
+		expect(texts()).toEqual(['once']);
+	});
 });
