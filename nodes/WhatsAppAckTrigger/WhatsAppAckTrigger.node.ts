@@ -17,7 +17,7 @@ import { getSessions, parseList, selectedSessions, sessionsProperty } from '../s
 import { statusOptions } from '../shared/statusOptions';
 import { SIDECAR_WEBHOOKS, subscriptionWebhookMethods, type SubscriptionConfig } from '../shared/webhookLifecycle';
 
-const DEFAULT_STATUSES: AnnouncedJobStatus[] = ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'];
+const DEFAULT_STATUSES: AnnouncedJobStatus[] = ['delivered', 'expired', 'failed', 'played', 'read', 'sent', 'undelivered'];
 
 function isAnnounced(status: string): status is AnnouncedJobStatus {
 	return (ANNOUNCED_JOB_STATUSES as readonly string[]).includes(status);
@@ -43,7 +43,7 @@ export class WhatsAppAckTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On message status',
 		description:
-			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, or fails, with the reference it was sent with',
+			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, fails, or expires (not sent by its Send Before time), with the reference it was sent with',
 		defaults: { name: 'On WhatsApp Message Status' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -56,7 +56,7 @@ export class WhatsAppAckTrigger implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				options: statusOptions(ANNOUNCED_JOB_STATUSES, JOB_STATUS_MEANINGS),
-				default: ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'],
+				default: ['delivered', 'expired', 'failed', 'played', 'read', 'sent', 'undelivered'],
 				description:
 					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones',
 			},

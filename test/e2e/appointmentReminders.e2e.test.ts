@@ -56,10 +56,12 @@ describe('e2e: appointment reminders and their statuses', () => {
 		// 1. The reminders: one message per appointment, each job carrying its appointment id.
 		const run = await runManually(n8n, remindersWorkflow.id, 'Test Run', { sidecar });
 		expect(run.status).toBe('success');
-		const appointments = nodeItems(run, "Today's Appointments").map((i) => i.json);
+		const appointments = nodeItems(run, "Tomorrow's Appointments").map((i) => i.json);
 		expect(appointments.map((a) => a.id)).toEqual(APPOINTMENTS);
 		const jobs = nodeItems(run, 'Send Reminder').map((i) => i.json);
 		expect(jobs.map((j) => j.reference)).toEqual(APPOINTMENTS);
+		// Send Before is each appointment's start: a reminder held back past it is never sent.
+		expect(jobs.map((j) => j.sendBefore)).toEqual(appointments.map((a) => new Date(String(a.startsAt)).toISOString()));
 
 		const outbox = await phone.waitForOutbox(APPOINTMENTS.length, 30_000);
 		const chatOf = (appointment: Json) => `${String(appointment.phone).replace(/\D/g, '')}@c.us`;

@@ -26,6 +26,7 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		media: null,
 		attempts: 0,
 		sendAt: null,
+		sendBefore: null,
 		sentAt: null,
 		resent: false,
 		firstContact: null,

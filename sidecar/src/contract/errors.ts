@@ -100,6 +100,11 @@ export const ERROR_CODES = {
 	EDIT_WINDOW_EXPIRED: { permanent: true, where: 'job' },
 	/** WhatsApp no longer lets this message be deleted for everyone (about 2 days after it was sent). */
 	DELETE_WINDOW_EXPIRED: { permanent: true, where: 'job' },
+	// sendBefore (issue 15).
+	/** sendBefore is not in the future, or not after sendAt. */
+	SEND_BEFORE_INVALID: { permanent: true, where: 'request' },
+	/** The message was not sent by its sendBefore time; it never will be. */
+	SEND_WINDOW_PASSED: { permanent: true, where: 'job' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
 	'message.revoked',
 	'poll.vote',
 	'call',
+	// sendBefore (issue 15)
+	'message.expired',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -48,7 +50,7 @@ export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 }
 
 /** The events whose payload is a message job. */
-const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain'] as const;
+const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain', 'message.expired'] as const;
 
 /** The chat an event concerns: a message's chat, a job's recipient, a caller; none for session events. */
 export function chatOfEvent(event: EventEnvelope): string | undefined {
@@ -126,6 +128,8 @@ export interface JobPayload {
 	media: { url: string; filename: string | null } | { mimetype: string; filename: string | null; size: number } | null;
 	attempts: number;
 	sendAt: string | null;
+	/** ISO time after which the message is never sent (it ends `expired`); null: no deadline. */
+	sendBefore: string | null;
 	sentAt: string | null;
 	resent: boolean;
 	/**
@@ -325,6 +329,7 @@ export interface EventPayloads extends GroupEventPayloads {
 	'message.revoked': MessageRevokedPayload;
 	'poll.vote': PollVotePayload;
 	call: CallPayload;
+	'message.expired': JobPayload;
 }
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {
@@ -353,4 +358,5 @@ export const EVENT_OF_JOB_STATUS: Record<AnnouncedJobStatus, EventType> & Partia
 	failed: 'message.failed',
 	undelivered: 'message.undelivered',
 	uncertain: 'message.uncertain',
+	expired: 'message.expired',
 };

@@ -72,6 +72,8 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	// Edits and deletions (issue 14).
 	JOB_NOT_SENT: 409,
 	MESSAGE_NOT_EDITABLE: 422,
+	// sendBefore (issue 15).
+	SEND_BEFORE_INVALID: 400,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

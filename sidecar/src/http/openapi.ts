@@ -84,15 +84,17 @@ export const ROUTES: RouteDoc[] = [
 		method: 'post',
 		path: '/api/sessions/{id}/messages',
 		summary:
-			'Queue a message: exactly one of text, media (+caption), location, contacts, poll or reaction; replyTo quotes a message, mentions for groups. Answered once it is on disk',
+			'Queue a message: exactly one of text, media (+caption), location, contacts, poll or reaction; replyTo quotes a message, mentions for groups. Answered once it is on disk. ' +
+			'sendBefore: not sent by then, the job ends `expired` with SEND_WINDOW_PASSED (event message.expired) and is never sent',
 		body: sendMessageSchema,
 		responses: {
 			202: 'The job {jobId, status, kind, …}',
 			200: 'The existing job (same idempotencyKey, same request)',
-			409: 'IDEMPOTENCY_KEY_REUSED (the key came before with another recipient, content, send time or reference)',
+			409: 'IDEMPOTENCY_KEY_REUSED (the key came before with another recipient, content, send time, sendBefore or reference)',
 			400:
 				'Invalid body, RECIPIENT_INVALID, MEDIA_INVALID, CONTENT_MISSING, CONTENT_CONFLICT, LOCATION_INVALID, CONTACTS_INVALID, ' +
-				'POLL_INVALID, REACTION_INVALID, MESSAGE_ID_INVALID or MENTION_INVALID',
+				'POLL_INVALID, REACTION_INVALID, MESSAGE_ID_INVALID, MENTION_INVALID, ' +
+				'or SEND_BEFORE_INVALID (sendBefore not a time, already past, or not after sendAt)',
 			413: 'MEDIA_TOO_LARGE, or REFERENCE_TOO_LARGE (over SIDECAR_REFERENCE_MAX_BYTES, or nested over 32 levels)',
 			415: 'MEDIA_TYPE_NOT_ALLOWED',
 		},

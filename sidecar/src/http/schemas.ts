@@ -128,6 +128,12 @@ export const sendMessageSchema = z
 		reference: z.unknown().optional().describe('Any JSON value (e.g. an appointment id), echoed in every status and event of this message'),
 		idempotencyKey: z.string().min(1).max(200).optional().describe('Same key again → the existing job, never a second send'),
 		sendAt: z.iso.datetime({ offset: true }).optional().describe('ISO time to send at (still paced)'),
+		// Any string: a bad one is SEND_BEFORE_INVALID (acceptJob), a code that names the problem.
+		sendBefore: z
+			.string()
+			.max(100)
+			.optional()
+			.describe('ISO time after which the message is never sent: not sent by then, it ends `expired` (SEND_WINDOW_PASSED). In the future and after sendAt (SEND_BEFORE_INVALID)'),
 		lane: z.enum(LANES).optional().describe('reply: short delays, ahead of bulk; bulk (default): campaign pacing'),
 		checkNumber: z.boolean().optional().describe('Check the number is on WhatsApp first; fails with NOT_ON_WHATSAPP if not'),
 		...contentFields,

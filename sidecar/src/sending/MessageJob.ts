@@ -52,6 +52,7 @@ export function jobView(job: MessageJob): JobPayload {
 			: null,
 		attempts: job.attempts,
 		sendAt: job.status === 'scheduled' && job.notBefore ? new Date(job.notBefore).toISOString() : null,
+		sendBefore: job.notAfter ? new Date(job.notAfter).toISOString() : null,
 		sentAt: job.sentAt ? new Date(job.sentAt).toISOString() : null,
 		resent: job.resent,
 		firstContact: job.firstContact ?? null,

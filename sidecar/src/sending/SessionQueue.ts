@@ -1,5 +1,5 @@
 import type { SendingOptions } from '../config';
-import { SessionNotReadyError } from '../errors';
+import { SendWindowPassedError, SessionNotReadyError } from '../errors';
 import type { Logger } from '../logger';
 import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import { backoffDelay } from '../sessions/backoff';
@@ -13,6 +13,7 @@ import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
 import { classifySendError } from './sendErrors';
+import { earlierOf, expireJob, nextSendDeadline, pastSendWindow } from './sendWindow';
 
 /** Passing failures are retried after 5 s, 10 s, 20 s … up to 5 minutes (with jitter). */
 const RETRY_BACKOFF = { baseMs: 5_000, capMs: 300_000, maxAttempts: Infinity };
@@ -111,6 +112,7 @@ export class SessionQueue {
 				undelivered: count('undelivered'),
 				uncertain: count('uncertain'),
 				cancelled: count('cancelled'),
+				expired: count('expired'),
 			},
 		};
 	}
@@ -139,14 +141,16 @@ export class SessionQueue {
 		this.timer = undefined;
 		if (this.closed || this.sending) return;
 		const now = Date.now();
-		const waiting = this.deps.store.waiting(this.deps.session);
+		// Past their sendBefore: ended before anything else, whatever holds the queue (issue 15).
+		const waiting = this.expireOverdue(this.deps.store.waiting(this.deps.session), now);
 		if (waiting.length === 0) return this.sleep('idle');
-		if (this.paused) return this.sleep('paused');
+		const deadline = nextSendDeadline(waiting);
+		if (this.paused) return this.sleep('paused', undefined, deadline);
 
 		const engine = this.deps.engine();
 		if (!engine) {
 			this.expireUnready(waiting, now);
-			return this.sleep('session not ready', this.nextExpiry(waiting));
+			return this.sleep('session not ready', this.nextExpiry(waiting), deadline);
 		}
 
 		let earliest: { at: number; reason: string } | undefined;
@@ -168,7 +172,31 @@ export class SessionQueue {
 			}
 			if (!earliest || decision.at < earliest.at) earliest = { at: decision.at, reason: decision.reason ?? 'pacing' };
 		}
-		if (earliest) this.sleep(earliest.reason, earliest.at);
+		if (earliest) this.sleep(earliest.reason, earliest.at, deadline);
+	}
+
+	/** Ends the waiting jobs whose sendBefore has come; returns the others. */
+	private expireOverdue(waiting: MessageJob[], now: number): MessageJob[] {
+		const left: MessageJob[] = [];
+		for (const job of waiting) {
+			if (!pastSendWindow(job, now)) {
+				left.push(job);
+				continue;
+			}
+			expireJob(job);
+			void this.finish(job);
+		}
+		return left;
+	}
+
+	/** Persists a job that will not be sent, and drops its media bytes. */
+	private async finish(job: MessageJob): Promise<void> {
+		try {
+			await this.deps.commit(job);
+			if (FINISHED_STATUSES.has(job.status)) await this.deps.store.dropMedia(job.id).catch(() => undefined);
+		} catch (error) {
+			this.deps.logger.error({ err: error, job: job.id }, 'could not record an expired message');
+		}
 	}
 
 	/** The first waiting job of each recipient; replies first, then acceptance order. */
@@ -193,6 +221,11 @@ export class SessionQueue {
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
 		const { store } = this.deps;
 		if (await this.heldAsFirstContact(job, engine)) return;
+		// The page was asked something just now: the deadline may have come meanwhile.
+		if (pastSendWindow(job)) {
+			expireJob(job);
+			return this.finish(job);
+		}
 		job.attempts += 1;
 		job.attemptStartedAt = Date.now();
 		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });
@@ -214,6 +247,8 @@ export class SessionQueue {
 	}
 
 	private onSendError(job: MessageJob, error: unknown): void {
+		// sendAttempt's last look before the library call (number check and media took time): never sent.
+		if (error instanceof SendWindowPassedError) return expireJob(job);
 		const verdict = classifySendError(error);
 		const { code, message } = verdict;
 		if (verdict.kind === 'permanent') return failJob(job, code, message);
@@ -277,12 +312,17 @@ export class SessionQueue {
 		return Math.max(job.createdAt, job.notBefore ?? 0);
 	}
 
-	private sleep(reason: string, until?: number): void {
+	/**
+	 * Waits for `until` (what the queue view shows as nextSendAt), or for the earliest sendBefore
+	 * of a waiting job when that comes first: a held job expires at its deadline, not at its turn.
+	 */
+	private sleep(reason: string, until?: number, deadline?: number): void {
 		this.waitingFor = { reason, until };
-		if (until === undefined || this.closed) return;
+		const wakeAt = earlierOf(until, deadline);
+		if (wakeAt === undefined || this.closed) return;
 		clearTimeout(this.timer);
 		// Timers beyond ~24.8 days overflow; waking early just re-evaluates.
-		this.timer = setTimeout(() => this.pumpSafely(), Math.min(Math.max(0, until - Date.now()), 2 ** 31 - 1));
+		this.timer = setTimeout(() => this.pumpSafely(), Math.min(Math.max(0, wakeAt - Date.now()), 2 ** 31 - 1));
 	}
 
 	private persistState(): Promise<void> {

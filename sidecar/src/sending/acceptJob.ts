@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
+import { z } from 'zod';
 import type { SendingOptions } from '../config';
-import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
+import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, SendBeforeInvalidError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
 import { markJob } from './jobTransitions';
 import { jsonSize } from './jsonSize';
@@ -21,6 +22,7 @@ export interface SendRequest extends ContentRequest {
 	reference?: unknown;
 	idempotencyKey?: string;
 	sendAt?: string;
+	sendBefore?: string;
 	lane?: Lane;
 	checkNumber?: boolean;
 }
@@ -47,7 +49,8 @@ export async function acceptJob(
 	const { kind, content } = contentOf(request, deps.options.defaultCountryCode, recipient.chatId);
 	const sendAt = request.sendAt ? Date.parse(request.sendAt) : undefined;
 	if (sendAt !== undefined && Number.isNaN(sendAt)) throw new ValidationError(`sendAt "${request.sendAt}" is not a date and time`);
-	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content);
+	const sendBefore = sendBeforeOf(request, sendAt);
+	const fingerprint = requestFingerprint(request, recipient.chatId, sendAt, content, sendBefore);
 	if (request.idempotencyKey) {
 		// No await unless a write is pending: a pause here would let a second request with this key through.
 		const pending = deps.store.beingAdded(request.idempotencyKey);
@@ -56,6 +59,8 @@ export async function acceptJob(
 	}
 	if (request.media) checkMediaInput(request.media, deps.media);
 	const now = Date.now();
+	// After the duplicate check: a retry of an accepted request is answered with its job, even once the deadline passed.
+	if (sendBefore !== undefined && sendBefore <= now) throw new SendBeforeInvalidError(request.sendBefore!, 'past');
 	const scheduled = sendAt !== undefined && sendAt > now;
 
 	const { media, base64 } = jobMedia(request.media);
@@ -76,6 +81,7 @@ export async function acceptJob(
 		messageIds: [],
 		attempts: 0,
 		notBefore: scheduled ? sendAt : undefined,
+		notAfter: sendBefore,
 		resent: false,
 		history: [],
 		createdAt: now,
@@ -84,6 +90,18 @@ export async function acceptJob(
 	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
 	await deps.store.add(job, base64);
 	return { job, duplicate: false };
+}
+
+const ISO_TIME = z.iso.datetime({ offset: true });
+
+/** The request's sendBefore in ms, checked: a time, after sendAt (SEND_BEFORE_INVALID; "in the future" is checked for new jobs only). */
+function sendBeforeOf(request: SendRequest, sendAt: number | undefined): number | undefined {
+	if (request.sendBefore === undefined) return undefined;
+	// The same ISO form sendAt takes (the schema's), so "05/01" is not read in some locale's way.
+	const sendBefore = ISO_TIME.safeParse(request.sendBefore).success ? Date.parse(request.sendBefore) : Number.NaN;
+	if (Number.isNaN(sendBefore)) throw new SendBeforeInvalidError(request.sendBefore, 'not a date');
+	if (sendAt !== undefined && sendBefore <= sendAt) throw new SendBeforeInvalidError(request.sendBefore, 'not after sendAt', request.sendAt);
+	return sendBefore;
 }
 
 /** Deeper than any sensible set of ids, and shallow enough for everything that walks a reference later. */

@@ -17,6 +17,7 @@ export function requestFingerprint(
 	chatId: string,
 	sendAtMs: number | undefined,
 	content: Omit<JobContent, 'media'> = {},
+	sendBeforeMs?: number,
 ): string {
 	const media = request.media
 		? 'url' in request.media
@@ -41,6 +42,8 @@ export function requestFingerprint(
 		edit: content.edit,
 		delete: content.delete,
 		forward: content.forward,
+		// A deadline (issue 15) is part of what was asked; absent, it hashes as before it existed.
+		sendBefore: sendBeforeMs,
 	};
 	return sha256(canonicalJson(asked));
 }

@@ -1,4 +1,5 @@
-import { NotOnWhatsAppError, SendUncertainError } from '../errors';
+import { NotOnWhatsAppError, SendUncertainError, SendWindowPassedError } from '../errors';
+import { pastSendWindow } from './sendWindow';
 import type { OutgoingMessage, SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import type { JobStore } from '../storage/JobStore';
 import { TimeoutError, withTimeout } from '../util/withTimeout';
@@ -35,6 +36,8 @@ export async function sendAttempt(job: MessageJob, engine: WhatsAppEngine, deps:
 	message.typingMs = message.reaction || message.edit || message.delete || message.forward ? 0 : deps.typingMs(text.length);
 	// Typing happens inside the call; give the timeout room for it.
 	const limit = deps.sendTimeoutMs + (message.typingMs ?? 0);
+	// The last moment before WhatsApp gets it: checking the number and fetching media take time (sendBefore, issue 15).
+	if (pastSendWindow(job)) throw new SendWindowPassedError(job.notAfter!);
 	try {
 		return await withTimeout(engine.sendMessage(chatId, message), limit, 'sending the message');
 	} catch (error) {

@@ -142,6 +142,8 @@ export interface MessageJob {
 	attempts: number;
 	/** When the job may be tried again (a passing failure), or first tried (`sendAt`). */
 	notBefore?: number;
+	/** sendBefore (issue 15): not sent by this time, the job ends `expired` and is never sent. */
+	notAfter?: number;
 	/** When the last send attempt began: a crash after this moment makes the job `uncertain`. */
 	attemptStartedAt?: number;
 	sentAt?: number;

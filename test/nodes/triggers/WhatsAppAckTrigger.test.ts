@@ -31,10 +31,10 @@ describe('WhatsApp Ack Trigger', () => {
 		const d = trigger.description;
 		expect(d).toMatchObject({ name: 'whatsAppAckTrigger', group: ['trigger'], inputs: [] });
 		expect(d.displayName).toContain('Trigger');
-		expect(d.properties.find((p) => p.name === 'statuses')?.default).toEqual(['delivered', 'failed', 'played', 'read', 'sent', 'undelivered']);
+		expect(d.properties.find((p) => p.name === 'statuses')?.default).toEqual(['delivered', 'expired', 'failed', 'played', 'read', 'sent', 'undelivered']);
 	});
 
-	it('create: by default subscribes to message.ack, message.failed and message.undelivered with those statuses', async () => {
+	it('create: by default subscribes to message.ack, message.expired, message.failed and message.undelivered with those statuses', async () => {
 		const staticData: IDataObject = {};
 		const ctx = hookContext({}, staticData);
 		ctx.helpers.httpRequestWithAuthentication.mockResolvedValue({ id: 'wh_a' });
@@ -45,8 +45,8 @@ describe('WhatsApp Ack Trigger', () => {
 			json: true,
 			body: {
 				url: WEBHOOK_URL,
-				events: ['message.ack', 'message.failed', 'message.undelivered'],
-				filters: { ackStatuses: ['delivered', 'failed', 'played', 'read', 'sent', 'undelivered'] },
+				events: ['message.ack', 'message.expired', 'message.failed', 'message.undelivered'],
+				filters: { ackStatuses: ['delivered', 'expired', 'failed', 'played', 'read', 'sent', 'undelivered'] },
 				secret: expect.stringMatching(/^[0-9a-f]{64}$/),
 			},
 		});

@@ -78,6 +78,9 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	MESSAGE_NOT_EDITABLE: new errors.MessageNotEditableError('msg_1', 'poll'),
 	EDIT_WINDOW_EXPIRED: new errors.EditWindowExpiredError('true_628123456789@c.us_3EB0AA'),
 	DELETE_WINDOW_EXPIRED: new errors.DeleteWindowExpiredError('true_628123456789@c.us_3EB0AA'),
+	// sendBefore (issue 15).
+	SEND_BEFORE_INVALID: new errors.SendBeforeInvalidError('2030-01-01T08:00:00Z', 'not after sendAt', '2030-01-01T09:00:00Z'),
+	SEND_WINDOW_PASSED: new errors.SendWindowPassedError(Date.parse('2030-01-01T09:00:00Z')),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

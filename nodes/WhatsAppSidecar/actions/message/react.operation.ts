@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 		description: 'One emoji, like 👍 ❤️ 😂 🙏. Leave empty to remove your earlier reaction on the message.',
 	},
 	// A reaction always takes the reply lane: no Lane, and no number check (the chat exists).
-	sendOptionsWith([], ['lane', 'checkNumber']),
+	sendOptionsWith([], ['lane', 'checkNumber', 'sendBefore']),
 ];
 
 export const reactDescription = updateDisplayOptions({ show: { resource: ['message'], operation: ['react'] } }, properties);

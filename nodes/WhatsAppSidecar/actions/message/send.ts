@@ -15,6 +15,7 @@ interface SendOptions {
 	lane?: 'reply' | 'bulk';
 	reference?: unknown;
 	sendAt?: unknown;
+	sendBefore?: unknown;
 	waitTimeout?: number;
 	waitUntilSent?: boolean;
 }
@@ -53,6 +54,14 @@ export async function sendMessage(
 		});
 	}
 	if (sendAt) body.sendAt = sendAt;
+	const sendBefore = toIsoDateTime(options.sendBefore, this.getTimezone());
+	if (sendBefore === null) {
+		throw new NodeOperationError(this.getNode(), `"Send Before" is not a date and time: ${String(options.sendBefore)}`, {
+			itemIndex,
+			description: 'Use the date picker, or an ISO time such as 2030-01-31T09:00:00.',
+		});
+	}
+	if (sendBefore) body.sendBefore = sendBefore;
 	if (options.checkNumber) body.checkNumber = true;
 
 	const accepted = await sidecarRequest.call(this, 'POST', sessionPath(session, '/messages'), body);

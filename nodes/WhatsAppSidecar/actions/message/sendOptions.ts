@@ -65,6 +65,15 @@ export const sendOptions: INodeProperties = {
 				"Send no earlier than this time (read in the workflow's time zone unless the value has its own). Pacing still applies, so it may go out a little later.",
 		},
 		{
+			displayName: 'Send Before',
+			name: 'sendBefore',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Never send after this time (read in the workflow's time zone unless the value has its own), e.g. the appointment time for a reminder. A message still held back by pacing, daily caps, warm-up, quiet hours, a paused queue or a disconnected session when this time comes is never sent: it ends with status expired (error code SEND_WINDOW_PASSED) and the WhatsApp Ack Trigger's Expired status fires with its reference. Must be in the future, and after Send At when both are set.",
+			placeholder: 'e.g. {{ $json.appointmentTime }}',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'waitTimeout',
 			type: 'number',
@@ -80,7 +89,7 @@ export const sendOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to wait until WhatsApp has the message (status sent, delivered, read or played) before going on. A message that fails meanwhile stops the node with the reason. Off: the node goes on as soon as the message is queued.',
+				'Whether to wait until WhatsApp has the message (status sent, delivered, read or played) before going on. A message that fails or expires meanwhile stops the node with the reason. Off: the node goes on as soon as the message is queued.',
 		},
 	],
 };

@@ -7,12 +7,12 @@ export const polling = { intervalMs: 2_000 };
 /** The message has left: WhatsApp has it (`undelivered` was sent, only no delivery ack came). */
 const SENT_OR_LATER = new Set(['sent', 'delivered', 'read', 'played', 'undelivered']);
 /** The message will never be sent. */
-const FAILED = new Set(['failed', 'uncertain', 'cancelled']);
+const FAILED = new Set(['failed', 'uncertain', 'cancelled', 'expired']);
 
 /**
  * Follows a job (`GET /api/messages/:jobId`) until it is sent or later, fails, or
  * the timeout passes; then the job as it is, with `waitTimedOut: true` when the
- * wait ran out. A failed, uncertain or cancelled job throws with the job's error.
+ * wait ran out. A failed, uncertain, cancelled or expired job throws with the job's error.
  */
 export async function waitUntilSent(
 	this: IExecuteFunctions,
