@@ -100,6 +100,11 @@ export const ERROR_CODES = {
 	EDIT_WINDOW_EXPIRED: { permanent: true, where: 'job' },
 	/** WhatsApp no longer lets this message be deleted for everyone (about 2 days after it was sent). */
 	DELETE_WINDOW_EXPIRED: { permanent: true, where: 'job' },
+	// Opt-outs (issue 15)
+	/** The contact opted out: a bulk message to them is skipped, never sent. */
+	OPTED_OUT: { permanent: true, where: 'job' },
+	/** An opt-out list entry that does not exist (DELETE /api/opt-outs). */
+	OPT_OUT_NOT_FOUND: { permanent: true, where: 'request' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -23,6 +23,10 @@ export const EVENT_TYPES = [
 	'message.revoked',
 	'poll.vote',
 	'call',
+	// Opt-outs (issue 15)
+	'message.skipped',
+	'contact.opted_out',
+	'contact.opted_in',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -48,7 +52,7 @@ export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 }
 
 /** The events whose payload is a message job. */
-const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain'] as const;
+const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain', 'message.skipped'] as const;
 
 /** The chat an event concerns: a message's chat, a job's recipient, a caller; none for session events. */
 export function chatOfEvent(event: EventEnvelope): string | undefined {
@@ -325,6 +329,9 @@ export interface EventPayloads extends GroupEventPayloads {
 	'message.revoked': MessageRevokedPayload;
 	'poll.vote': PollVotePayload;
 	call: CallPayload;
+	'message.skipped': JobPayload;
+	'contact.opted_out': OptOutPayload;
+	'contact.opted_in': OptOutPayload;
 }
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {
@@ -353,4 +360,19 @@ export const EVENT_OF_JOB_STATUS: Record<AnnouncedJobStatus, EventType> & Partia
 	failed: 'message.failed',
 	undelivered: 'message.undelivered',
 	uncertain: 'message.uncertain',
+	skipped: 'message.skipped',
 };
+
+// ---- Opt-outs (issue 15)
+/** `contact.opted_out` / `contact.opted_in`: a contact wrote an opt-out (or START) keyword, or the API changed the list. */
+export interface OptOutPayload {
+	/** Who the list holds: phone digits, or the LID when the phone is not known. */
+	contact: string;
+	/** The phone digits, when known. */
+	phone: string | null;
+	session: string;
+	/** The keyword the contact wrote (normalized), or null when changed through the API. */
+	keyword: string | null;
+	/** The WhatsApp id of the message that carried the keyword, or null. */
+	messageId: string | null;
+}

@@ -12,3 +12,4 @@ export * from './chatErrors';
 export * from './groupErrors';
 export * from './contentErrors';
 export * from './changeErrors';
+export * from './optOutErrors';

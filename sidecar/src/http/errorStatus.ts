@@ -72,6 +72,8 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	// Edits and deletions (issue 14).
 	JOB_NOT_SENT: 409,
 	MESSAGE_NOT_EDITABLE: 422,
+	// Opt-outs (issue 15)
+	OPT_OUT_NOT_FOUND: 404,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

@@ -78,6 +78,8 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	MESSAGE_NOT_EDITABLE: new errors.MessageNotEditableError('msg_1', 'poll'),
 	EDIT_WINDOW_EXPIRED: new errors.EditWindowExpiredError('true_628123456789@c.us_3EB0AA'),
 	DELETE_WINDOW_EXPIRED: new errors.DeleteWindowExpiredError('true_628123456789@c.us_3EB0AA'),
+	OPTED_OUT: new errors.OptedOutError('628123456789'),
+	OPT_OUT_NOT_FOUND: new errors.OptOutNotFoundError('628123456789', null),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */
