@@ -8,7 +8,8 @@ import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { isFollowUp } from './content/messageContent';
 import { firstContactOf } from './firstContact';
-import { failJob, markJob, markUncertain, recordSent } from './jobTransitions';
+import { failJob, markJob, markUncertain, recordSent, skipJob } from './jobTransitions';
+import { OptedOutError } from '../errors';
 import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
@@ -37,6 +38,8 @@ export interface SessionQueueDeps {
 	random?: () => number;
 	/** The person's other chat ids (a LID for a phone chat, or the other way round), when known. */
 	otherChatIds?(chatId: string): Promise<string[]>;
+	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, if any. */
+	optedOut?(chatId: string): string | undefined;
 }
 
 /**
@@ -192,6 +195,8 @@ export class SessionQueue {
 
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
 		const { store } = this.deps;
+		// Checked again right before the send: the contact may have opted out while the message waited.
+		if (await this.skippedAsOptedOut(job)) return;
 		if (await this.heldAsFirstContact(job, engine)) return;
 		job.attempts += 1;
 		job.attemptStartedAt = Date.now();
@@ -231,6 +236,19 @@ export class SessionQueue {
 		job.notBefore = Date.now() + delay;
 		markJob(job, 'queued', { detail: `retry in ${Math.round(delay / 1000)} s: ${message}` });
 		this.deps.logger.warn({ job: job.id, err: error, delayMs: delay }, 'send failed; will retry');
+	}
+
+	/** A bulk message to a contact on the opt-out list ends `skipped` (OPTED_OUT); replies still go. */
+	private async skippedAsOptedOut(job: MessageJob): Promise<boolean> {
+		if (job.lane !== 'bulk') return false;
+		const contact = this.deps.optedOut?.(job.to);
+		if (contact === undefined) return false;
+		const error = new OptedOutError(contact);
+		skipJob(job, error.code, error.message);
+		await this.deps.commit(job);
+		await this.deps.store.dropMedia(job.id).catch(() => undefined);
+		this.deps.logger.info({ job: job.id }, 'bulk message skipped: its contact opted out');
+		return true;
 	}
 
 	/**

@@ -2,7 +2,8 @@ import { randomUUID } from 'crypto';
 import type { SendingOptions } from '../config';
 import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
-import { markJob } from './jobTransitions';
+import { markJob, skipJob } from './jobTransitions';
+import { OptedOutError } from '../errors';
 import { jsonSize } from './jsonSize';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
@@ -29,6 +30,8 @@ export interface AcceptDeps {
 	store: JobStore;
 	options: SendingOptions;
 	media: MediaPolicy;
+	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, if any. */
+	optedOut?(session: string, chatId: string): string | undefined;
 }
 
 /**
@@ -82,7 +85,13 @@ export async function acceptJob(
 		updatedAt: now,
 	};
 	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
-	await deps.store.add(job, base64);
+	// A bulk message to someone who opted out is kept, as skipped, so the workflow sees why it never went.
+	const optedOut = job.lane === 'bulk' ? deps.optedOut?.(session, job.to) : undefined;
+	if (optedOut !== undefined) {
+		const error = new OptedOutError(optedOut);
+		skipJob(job, error.code, error.message);
+	}
+	await deps.store.add(job, optedOut === undefined ? base64 : undefined);
 	return { job, duplicate: false };
 }
 
