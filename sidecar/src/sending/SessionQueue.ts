@@ -1,5 +1,5 @@
 import type { SendingOptions } from '../config';
-import { SessionNotReadyError } from '../errors';
+import { OptedOutError, SessionNotReadyError } from '../errors';
 import type { Logger } from '../logger';
 import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import { backoffDelay } from '../sessions/backoff';
@@ -9,7 +9,6 @@ import type { MessageJob } from '../storage/records';
 import { isFollowUp } from './content/messageContent';
 import { firstContactOf } from './firstContact';
 import { failJob, markJob, markUncertain, recordSent, skipJob } from './jobTransitions';
-import { OptedOutError } from '../errors';
 import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';

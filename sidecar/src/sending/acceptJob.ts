@@ -1,9 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { SendingOptions } from '../config';
-import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
+import { IdempotencyKeyReusedError, OptedOutError, ReferenceTooDeepError, ReferenceTooLargeError, ValidationError } from '../errors';
 import type { JobStore } from '../storage/JobStore';
 import { markJob, skipJob } from './jobTransitions';
-import { OptedOutError } from '../errors';
 import { jsonSize } from './jsonSize';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
