@@ -113,6 +113,7 @@ export class SessionQueue {
 				undelivered: count('undelivered'),
 				uncertain: count('uncertain'),
 				cancelled: count('cancelled'),
+				skipped: count('skipped'),
 			},
 		};
 	}
