@@ -133,6 +133,31 @@ describe('opt-outs (scripted engine)', () => {
 		}
 	});
 
+	it('a STOP from a linked id (LID) is kept under the phone when the address book knows it, else under the LID', async () => {
+		const engines = scriptedEngines();
+		const { t, events } = await sidecarWith(engines, { SIDECAR_LID_LOOKUP_WAIT_MS: '200' });
+		try {
+			const engine = await ready(t, engines);
+			const known = '201000000000061@lid';
+			engine.addresses.set(known, { lid: known, phone: '628120000061' });
+			engine.emit({ type: 'message', message: incoming('L1', 'STOP', known) });
+			const first = await pollUntil(() => events.find((e) => e.type === 'contact.opted_out'), Boolean, { what: 'the first opt-out' });
+			expect(first!.payload).toMatchObject({ contact: '628120000061', phone: '628120000061' });
+			// A bulk message to the phone number, or to the LID, is held either way.
+			expect((await t.api('POST', '/api/sessions/desk/messages', { to: '628120000061', text: 'x' })).body.status).toBe('skipped');
+			expect((await t.api('POST', '/api/sessions/desk/messages', { to: known, text: 'x' })).body.status).toBe('skipped');
+
+			engine.lookupWith = 'hang';
+			const hidden = '201000000000062@lid';
+			engine.emit({ type: 'message', message: incoming('L2', 'unsubscribe', hidden) });
+			const second = await pollUntil(() => events.filter((e) => e.type === 'contact.opted_out')[1], Boolean, { what: 'the second opt-out' });
+			expect(second!.payload).toMatchObject({ contact: hidden, phone: null, keyword: 'UNSUBSCRIBE' });
+			expect((await t.api('POST', '/api/sessions/desk/messages', { to: hidden, text: 'x' })).body.status).toBe('skipped');
+		} finally {
+			await t.stop();
+		}
+	});
+
 	it('per-session lists (SIDECAR_OPT_OUT_SCOPE=session): a STOP to one number does not hold another', async () => {
 		const engines = scriptedEngines();
 		const { t } = await sidecarWith(engines, { SIDECAR_OPT_OUT_SCOPE: 'session' });
