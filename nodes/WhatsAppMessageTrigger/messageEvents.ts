@@ -11,6 +11,9 @@ export const MESSAGE_TRIGGER_EVENTS = [
 	{ name: 'Deletions', value: 'message.revoked', event: 'deletion', description: 'A message was deleted for everyone (or by this account for itself: for is "me")' },
 	{ name: 'Poll Votes', value: 'poll.vote', event: 'poll_vote', description: 'Someone voted in a poll: the names of the options they chose (none: they took the vote back)' },
 	{ name: 'Incoming Calls', value: 'call', event: 'call', description: 'Someone is calling this WhatsApp account (a session can decline calls by itself: its calls setting)' },
+	// Opt-outs (issue 15)
+	{ name: 'Opt-Outs', value: 'contact.opted_out', event: 'opted_out', description: 'A contact wrote an opt-out keyword (STOP, UNSUBSCRIBE, …) or was added to the opt-out list: bulk messages to them are skipped from now on' },
+	{ name: 'Opt-Ins', value: 'contact.opted_in', event: 'opted_in', description: 'A contact wrote START or was removed from the opt-out list: bulk messages reach them again' },
 ] as const;
 
 export type MessageTriggerEvent = (typeof MESSAGE_TRIGGER_EVENTS)[number]['value'];
@@ -40,6 +43,7 @@ export function chosenEvents(value: unknown): MessageTriggerEvent[] {
 export function activityFields(type: string, payload: IDataObject): IDataObject {
 	const event = MESSAGE_TRIGGER_EVENTS.find((e) => e.value === type)?.event ?? type;
 	if (type === 'call') return { event, phone: payload.fromPhone ?? null, chatId: payload.from };
+	if (type === 'contact.opted_out' || type === 'contact.opted_in') return { event, phone: payload.phone ?? null };
 	const fields: IDataObject = { event, phone: (payload.fromMe ? payload.chatPhone : payload.senderPhone) ?? null };
 	if (type === 'poll.vote' && Array.isArray(payload.selectedOptions)) fields.selectedText = payload.selectedOptions.join(', ');
 	return fields;

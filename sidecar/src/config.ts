@@ -82,6 +82,17 @@ export interface SidecarConfig {
 	events: EventOptions;
 	/** People addressed by linked ids: how long a message event waits for the phone number behind one. */
 	lids: { lookupWaitMs: number };
+	/** Opt-outs (issue 15): one list or one per session, the keywords, and the confirmation text ('' = none). */
+	optOuts: OptOutOptions;
+}
+
+export interface OptOutOptions {
+	scope: 'shared' | 'session';
+	/** Extra opt-out keywords, besides STOP and UNSUBSCRIBE. */
+	keywords: string[];
+	/** Extra opt-in keywords, besides START. */
+	optInKeywords: string[];
+	confirmation: string;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 			deadLetterRetentionMs: e.SIDECAR_DEAD_LETTER_RETENTION_MS,
 		},
 		lids: { lookupWaitMs: e.SIDECAR_LID_LOOKUP_WAIT_MS },
+		optOuts: {
+			scope: e.SIDECAR_OPT_OUT_SCOPE,
+			keywords: commaList(e.SIDECAR_OPT_OUT_KEYWORDS) ?? [],
+			optInKeywords: commaList(e.SIDECAR_OPT_IN_KEYWORDS) ?? [],
+			confirmation: e.SIDECAR_OPT_OUT_CONFIRMATION,
+		},
 	};
 }
 

@@ -4,6 +4,7 @@ import type { EventBus } from './events/EventBus';
 import type { ChatActivities } from './events/ChatActivities';
 import type { IncomingCalls } from './events/IncomingCalls';
 import type { IncomingMessages } from './events/IncomingMessages';
+import type { OptOutKeywords } from './optouts/OptOutKeywords';
 import { publishWireEvents } from './events/wireEvents';
 import type { SidecarMetrics } from './metrics';
 import type { MessageService } from './sending/MessageService';
@@ -23,6 +24,8 @@ export interface ConnectedParts {
 	activities?: ChatActivities;
 	/** Incoming calls: the session's `calls` setting applied, then reported. */
 	calls?: IncomingCalls;
+	/** Opt-out and opt-in keywords in received messages (issue 15). */
+	optOutKeywords?: OptOutKeywords;
 }
 
 /**
@@ -54,5 +57,8 @@ export function connectParts(events: DomainEvents, parts: ConnectedParts): () =>
 	const { activities, calls } = parts;
 	if (activities) subscriptions.push(events.on('engine.activity', (e) => activities.accept(e.session, e.activity)));
 	if (calls) subscriptions.push(events.on('engine.call', (e) => calls.accept(e.session, e.call)));
+	// Opt-outs (issue 15): a received STOP / START, with its addresses resolved, changes the list.
+	const { optOutKeywords } = parts;
+	if (optOutKeywords) subscriptions.push(events.on('chat.message', (e) => optOutKeywords.accept(e.session, e.message)));
 	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

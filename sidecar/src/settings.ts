@@ -342,6 +342,31 @@ export const SETTINGS = {
 		schema: ms(14 * DAY),
 		meaning: 'How long dead letters are kept for replay.',
 	},
+	// Opt-outs (issue 15)
+	SIDECAR_OPT_OUT_SCOPE: {
+		group: 'sending',
+		schema: z.enum(['shared', 'session']).default('shared'),
+		meaning:
+			'`shared`: one opt-out list for all sessions (someone who writes STOP to one of your numbers gets no bulk message from any of them). `session`: each session keeps its own list.',
+	},
+	SIDECAR_OPT_OUT_KEYWORDS: {
+		group: 'sending',
+		schema: z.string().optional(),
+		shownDefault: 'none',
+		meaning:
+			'More opt-out words, comma-separated, in your contacts\' languages (`BERHENTI,ARRÊTER,BASTA`), besides `STOP` and `UNSUBSCRIBE`. A message counts only if it is exactly one of them (case and accents do not matter).',
+	},
+	SIDECAR_OPT_IN_KEYWORDS: {
+		group: 'sending',
+		schema: z.string().optional(),
+		shownDefault: 'none',
+		meaning: 'More words, comma-separated, besides `START`, that take someone off the opt-out list when they write exactly that.',
+	},
+	SIDECAR_OPT_OUT_CONFIRMATION: {
+		group: 'sending',
+		schema: z.string().default('You will not get more messages from us. Reply START to get them again.'),
+		meaning: 'The answer sent (once, on the reply lane) to someone who opted out with a keyword. Empty: no answer.',
+	},
 } satisfies Record<`SIDECAR_${string}`, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -31,6 +31,10 @@ import { withTimeout } from './util/withTimeout';
 import { AddressBook } from './contacts/AddressBook';
 import { LidStore } from './storage/LidStore';
 import { SIDECAR_VERSION } from './version';
+import { OptOutStore } from './storage/OptOutStore';
+import { OptOutList } from './optouts/OptOutList';
+import { OptOutKeywords } from './optouts/OptOutKeywords';
+import { KeywordMatcher } from './optouts/keywords';
 
 export interface RunningSidecar {
 	url: string;
@@ -89,6 +93,14 @@ export async function startSidecar(
 		waitMs: config.lids.lookupWaitMs,
 		logger: logger.child({ component: 'addresses' }),
 	});
+	// Opt-outs (issue 15): who asked not to get bulk messages.
+	const optOutStore = new OptOutStore(database);
+	const optOuts = new OptOutList({
+		store: optOutStore,
+		scope: config.optOuts.scope,
+		known: (session, userId) => addresses.known(session, userId),
+		defaultCountryCode: config.sending.defaultCountryCode,
+	});
 	const metrics = createMetrics(sessions);
 	const webhooks = new WebhookService({
 		store: new DeliveryStore(database),
@@ -121,6 +133,15 @@ export async function startSidecar(
 		logger,
 		events,
 		addresses,
+		optedOut: (session, chatId) => optOuts.optedOut(session, chatId),
+	});
+	const optOutKeywords = new OptOutKeywords({
+		list: optOuts,
+		matcher: new KeywordMatcher(config.optOuts.keywords, config.optOuts.optInKeywords),
+		events,
+		logger: logger.child({ component: 'optouts' }),
+		confirmation: config.optOuts.confirmation,
+		reply: (session, to, text, idempotencyKey) => messages.accept(session, { to, text, lane: 'reply', idempotencyKey }),
 	});
 
 	// Reactions, edits, deletions, votes and calls (i14-events).
@@ -164,10 +185,11 @@ export async function startSidecar(
 		defaultCountryCode: config.sending.defaultCountryCode,
 		metrics: metrics.registry,
 		addresses,
+		optOuts,
 	});
 
 	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
-	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses, activities, calls });
+	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses, activities, calls, optOutKeywords });
 
 	// ---- start them
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
@@ -182,6 +204,7 @@ export async function startSidecar(
 	await webhooks.boot();
 	// Before sessions: their first messages already find the pairs known before the restart.
 	await lids.load();
+	await optOutStore.load();
 	await sessions.boot();
 	await messages.boot();
 	const mediaPrune = setInterval(() => {
@@ -223,8 +246,9 @@ export async function startSidecar(
 		await messagesClosed;
 		clearInterval(mediaPrune);
 		await incoming.idle();
-		await Promise.all([activities.idle(), calls.idle()]);
+		await Promise.all([activities.idle(), calls.idle(), optOutKeywords.idle()]);
 		await lids.flush();
+		await optOutStore.flush();
 		await webhooks.close();
 		server.closeAllConnections();
 		await closed;

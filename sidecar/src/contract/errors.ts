@@ -105,6 +105,11 @@ export const ERROR_CODES = {
 	SEND_BEFORE_INVALID: { permanent: true, where: 'request' },
 	/** The message was not sent by its sendBefore time; it never will be. */
 	SEND_WINDOW_PASSED: { permanent: true, where: 'job' },
+	// Opt-outs (issue 15)
+	/** The contact opted out: a bulk message to them is skipped, never sent. */
+	OPTED_OUT: { permanent: true, where: 'job' },
+	/** An opt-out list entry that does not exist (DELETE /api/opt-outs). */
+	OPT_OUT_NOT_FOUND: { permanent: true, where: 'request' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -25,6 +25,10 @@ export const EVENT_TYPES = [
 	'call',
 	// sendBefore (issue 15)
 	'message.expired',
+	// Opt-outs (issue 15)
+	'message.skipped',
+	'contact.opted_out',
+	'contact.opted_in',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -50,7 +54,15 @@ export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 }
 
 /** The events whose payload is a message job. */
-const JOB_EVENTS = ['message.queued', 'message.ack', 'message.undelivered', 'message.failed', 'message.uncertain', 'message.expired'] as const;
+const JOB_EVENTS = [
+	'message.queued',
+	'message.ack',
+	'message.undelivered',
+	'message.failed',
+	'message.uncertain',
+	'message.expired',
+	'message.skipped',
+] as const;
 
 /** The chat an event concerns: a message's chat, a job's recipient, a caller; none for session events. */
 export function chatOfEvent(event: EventEnvelope): string | undefined {
@@ -330,6 +342,9 @@ export interface EventPayloads extends GroupEventPayloads {
 	'poll.vote': PollVotePayload;
 	call: CallPayload;
 	'message.expired': JobPayload;
+	'message.skipped': JobPayload;
+	'contact.opted_out': OptOutPayload;
+	'contact.opted_in': OptOutPayload;
 }
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {
@@ -359,4 +374,19 @@ export const EVENT_OF_JOB_STATUS: Record<AnnouncedJobStatus, EventType> & Partia
 	undelivered: 'message.undelivered',
 	uncertain: 'message.uncertain',
 	expired: 'message.expired',
+	skipped: 'message.skipped',
 };
+
+// ---- Opt-outs (issue 15)
+/** `contact.opted_out` / `contact.opted_in`: a contact wrote an opt-out (or START) keyword, or the API changed the list. */
+export interface OptOutPayload {
+	/** Who the list holds: phone digits, or the LID when the phone is not known. */
+	contact: string;
+	/** The phone digits, when known. */
+	phone: string | null;
+	session: string;
+	/** The keyword the contact wrote (normalized), or null when changed through the API. */
+	keyword: string | null;
+	/** The WhatsApp id of the message that carried the keyword, or null. */
+	messageId: string | null;
+}

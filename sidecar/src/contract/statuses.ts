@@ -18,13 +18,15 @@ export const JOB_STATUSES = [
 	'cancelled',
 	// sendBefore (issue 15): the send window closed before the message could go.
 	'expired',
+	// Opt-outs (issue 15): a bulk message to a contact who opted out, never sent.
+	'skipped',
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Jobs the queue still has to send. */
 export const WAITING_JOB_STATUSES: readonly JobStatus[] = ['queued', 'scheduled'];
 /** Jobs that will never be sent (again). `undelivered` can still turn into delivered through a late ack. */
-export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['failed', 'cancelled', 'uncertain', 'expired'];
+export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['failed', 'cancelled', 'uncertain', 'expired', 'skipped'];
 
 /** What a job's status means for a workflow author, for the n8n option lists (one line each). */
 export const JOB_STATUS_MEANINGS: Record<JobStatus, string> = {
@@ -40,6 +42,7 @@ export const JOB_STATUS_MEANINGS: Record<JobStatus, string> = {
 	uncertain: 'The sidecar cannot know whether it was sent (it stopped in the middle); it is not sent again',
 	cancelled: 'Cancelled before it was sent (by request, or its session was deleted)',
 	expired: 'Not sent by its sendBefore time (held by pacing, caps, quiet hours or the session), so never sent',
+	skipped: 'Not sent: the contact opted out (bulk messages only; code OPTED_OUT)',
 };
 
 export const LANES = ['reply', 'bulk'] as const;

@@ -13,3 +13,4 @@ export * from './groupErrors';
 export * from './contentErrors';
 export * from './changeErrors';
 export * from './sendWindowErrors';
+export * from './optOutErrors';

@@ -1,4 +1,4 @@
-import type { CallPayload, EventPayloads, GroupEvent, MessagePayload, SessionStatus } from '../contract';
+import type { CallPayload, EventPayloads, GroupEvent, MessagePayload, OptOutPayload, SessionStatus } from '../contract';
 import type { Logger } from '../logger';
 import type { ChatActivity, IncomingCall, IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { QrView } from '../sessions/QrCode';
@@ -47,7 +47,10 @@ export type DomainEvent =
 	/** The same, ready to report: addresses resolved, and the job's reference when the message was ours. */
 	| { type: 'chat.activity'; session: string; activity: ActivityReport }
 	/** A call, after the session's `calls` setting was applied (declined, a message queued). */
-	| { type: 'chat.call'; session: string; call: CallPayload };
+	| { type: 'chat.call'; session: string; call: CallPayload }
+	// ---- opt-outs (issue 15)
+	/** A contact wrote an opt-out keyword and was added to the list, or START and was taken off it. */
+	| { type: 'contact.optOut'; session: string; event: 'contact.opted_out' | 'contact.opted_in'; payload: OptOutPayload };
 
 /** A reaction, edit, deletion or vote as its wire event carries it. */
 export type ActivityReport = {

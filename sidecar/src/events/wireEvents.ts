@@ -13,6 +13,7 @@ const ANNOUNCED: readonly DomainEventType[] = [
 	'chat.activity',
 	'chat.call',
 	'group.event',
+	'contact.optOut',
 ];
 
 /**
@@ -41,6 +42,8 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 			return { type: event.activity.event, session: event.session, payload: event.activity.payload } as PublishInput;
 		case 'chat.call':
 			return { type: 'call', session: event.session, payload: event.call };
+		case 'contact.optOut':
+			return { type: event.event, session: event.session, payload: event.payload };
 		default:
 			return undefined;
 	}

@@ -27,6 +27,8 @@ import { chatRoutes } from './routes/chats';
 import { presenceRoutes } from './routes/presence';
 import { contactProfileRoutes } from './routes/contactProfile';
 import { groupRoutes } from './routes/groups';
+import { optOutRoutes } from './routes/optOuts';
+import type { OptOutList } from '../optouts/OptOutList';
 
 export interface ServerInfo {
 	version: string;
@@ -53,6 +55,8 @@ export interface AppDeps {
 	metrics: Registry;
 	/** LID ↔ phone pairs the contact check learns (optional: tests build apps without it). */
 	addresses?: LearnsAddresses;
+	/** The opt-out list (issue 15). */
+	optOuts: OptOutList;
 }
 
 /** Builds the express app without listening, so tests can mount it on an ephemeral port. */
@@ -94,6 +98,8 @@ export function createApp(deps: AppDeps): Express {
 		presenceRoutes(deps.sessions, deps.defaultCountryCode),
 		contactProfileRoutes(deps.sessions, deps.defaultCountryCode),
 		groupRoutes(deps.sessions, deps.defaultCountryCode),
+		// Opt-outs (issue 15)
+		optOutRoutes(deps.optOuts, deps.sessions),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));

@@ -74,6 +74,8 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	MESSAGE_NOT_EDITABLE: 422,
 	// sendBefore (issue 15).
 	SEND_BEFORE_INVALID: 400,
+	// Opt-outs (issue 15)
+	OPT_OUT_NOT_FOUND: 404,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

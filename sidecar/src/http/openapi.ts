@@ -4,6 +4,7 @@ import { HTTP_STATUS } from './errorStatus';
 import { createGroupSchema, groupParticipantsSchema, joinGroupSchema, updateGroupSchema } from './groupSchemas';
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 import { CHAT_ROUTES } from './openapiChats';
+import { OPT_OUT_ROUTES } from './openapiOptOuts';
 import { editMessageSchema, forwardMessageSchema } from './changeSchemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -181,6 +182,8 @@ export const ROUTES: RouteDoc[] = [
 		responses: { 200: '{replayed: n}' },
 	},
 	...CHAT_ROUTES,
+	// Opt-outs (issue 15)
+	...OPT_OUT_ROUTES,
 	// Groups (routes/groups.ts): immediate calls through a READY session.
 	...groupRouteDocs(),
 ];

@@ -33,6 +33,8 @@ export interface MessageServiceDeps {
 	random?: () => number;
 	/** Who is behind a LID: acks of a LID-addressed chat still find jobs sent to the phone number. */
 	addresses?: AckTrackerDeps['addresses'];
+	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, for a session; bulk messages to them are skipped. */
+	optedOut?(session: string, chatId: string): string | undefined;
 }
 
 /**
@@ -93,6 +95,7 @@ export class MessageService {
 			store: this.deps.store,
 			options: this.deps.options,
 			media: this.deps.media,
+			optedOut: this.deps.optedOut,
 		});
 		if (result.duplicate) return { job: jobView(result.job), duplicate: true };
 		if (this.deps.sessions.find(sessionId) !== session) {
@@ -280,6 +283,7 @@ export class MessageService {
 			},
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
+			optedOut: this.deps.optedOut && ((chatId) => this.deps.optedOut!(sessionId, chatId)),
 			otherChatIds: async (chatId) => [...(await this.chatIdsOf(sessionId, chatId))].filter((id) => id !== chatId),
 		});
 		await queue.load();

@@ -1,5 +1,5 @@
 import type { SendingOptions } from '../config';
-import { SendWindowPassedError, SessionNotReadyError } from '../errors';
+import { OptedOutError, SendWindowPassedError, SessionNotReadyError } from '../errors';
 import type { Logger } from '../logger';
 import type { SentMessage, WhatsAppEngine } from '../sessions/engine/Engine';
 import { backoffDelay } from '../sessions/backoff';
@@ -8,7 +8,7 @@ import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { isFollowUp } from './content/messageContent';
 import { firstContactOf } from './firstContact';
-import { failJob, markJob, markUncertain, recordSent } from './jobTransitions';
+import { failJob, markJob, markUncertain, recordSent, skipJob } from './jobTransitions';
 import { FINISHED_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
@@ -38,6 +38,8 @@ export interface SessionQueueDeps {
 	random?: () => number;
 	/** The person's other chat ids (a LID for a phone chat, or the other way round), when known. */
 	otherChatIds?(chatId: string): Promise<string[]>;
+	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, if any. */
+	optedOut?(chatId: string): string | undefined;
 }
 
 /**
@@ -113,6 +115,7 @@ export class SessionQueue {
 				uncertain: count('uncertain'),
 				cancelled: count('cancelled'),
 				expired: count('expired'),
+				skipped: count('skipped'),
 			},
 		};
 	}
@@ -220,6 +223,8 @@ export class SessionQueue {
 
 	private async sendOne(job: MessageJob, engine: WhatsAppEngine): Promise<void> {
 		const { store } = this.deps;
+		// Checked again right before the send: the contact may have opted out while the message waited.
+		if (await this.skippedAsOptedOut(job)) return;
 		if (await this.heldAsFirstContact(job, engine)) return;
 		// The page was asked something just now: the deadline may have come meanwhile.
 		if (pastSendWindow(job)) {
@@ -266,6 +271,19 @@ export class SessionQueue {
 		job.notBefore = Date.now() + delay;
 		markJob(job, 'queued', { detail: `retry in ${Math.round(delay / 1000)} s: ${message}` });
 		this.deps.logger.warn({ job: job.id, err: error, delayMs: delay }, 'send failed; will retry');
+	}
+
+	/** A bulk message to a contact on the opt-out list ends `skipped` (OPTED_OUT); replies still go. */
+	private async skippedAsOptedOut(job: MessageJob): Promise<boolean> {
+		if (job.lane !== 'bulk') return false;
+		const contact = this.deps.optedOut?.(job.to);
+		if (contact === undefined) return false;
+		const error = new OptedOutError(contact);
+		skipJob(job, error.code, error.message);
+		await this.deps.commit(job);
+		await this.deps.store.dropMedia(job.id).catch(() => undefined);
+		this.deps.logger.info({ job: job.id }, 'bulk message skipped: its contact opted out');
+		return true;
 	}
 
 	/**

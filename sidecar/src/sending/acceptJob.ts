@@ -1,9 +1,16 @@
 import { randomUUID } from 'crypto';
 import { z } from 'zod';
 import type { SendingOptions } from '../config';
-import { IdempotencyKeyReusedError, ReferenceTooDeepError, ReferenceTooLargeError, SendBeforeInvalidError, ValidationError } from '../errors';
+import {
+	IdempotencyKeyReusedError,
+	OptedOutError,
+	ReferenceTooDeepError,
+	ReferenceTooLargeError,
+	SendBeforeInvalidError,
+	ValidationError,
+} from '../errors';
 import type { JobStore } from '../storage/JobStore';
-import { markJob } from './jobTransitions';
+import { markJob, skipJob } from './jobTransitions';
 import { jsonSize } from './jsonSize';
 import { checkMediaInput } from './media/loadMedia';
 import type { MediaPolicy } from './media/MediaPolicy';
@@ -31,6 +38,8 @@ export interface AcceptDeps {
 	store: JobStore;
 	options: SendingOptions;
 	media: MediaPolicy;
+	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, if any. */
+	optedOut?(session: string, chatId: string): string | undefined;
 }
 
 /**
@@ -88,7 +97,13 @@ export async function acceptJob(
 		updatedAt: now,
 	};
 	markJob(job, job.status, { detail: scheduled ? `send at ${request.sendAt}` : undefined });
-	await deps.store.add(job, base64);
+	// A bulk message to someone who opted out is kept, as skipped, so the workflow sees why it never went.
+	const optedOut = job.lane === 'bulk' ? deps.optedOut?.(session, job.to) : undefined;
+	if (optedOut !== undefined) {
+		const error = new OptedOutError(optedOut);
+		skipJob(job, error.code, error.message);
+	}
+	await deps.store.add(job, optedOut === undefined ? base64 : undefined);
 	return { job, duplicate: false };
 }
 

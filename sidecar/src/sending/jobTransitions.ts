@@ -70,3 +70,10 @@ export function applyAck(job: MessageJob, ack: number): boolean {
 	markJob(job, statusForAck(ack), { ack });
 	return true;
 }
+
+/** Opt-outs (issue 15): the job is not sent, on purpose (its contact opted out); final, and never an error of the send. */
+export function skipJob(job: MessageJob, code: string, message: string): void {
+	job.error = { code, message };
+	job.notBefore = undefined;
+	markJob(job, 'skipped', { detail: code });
+}

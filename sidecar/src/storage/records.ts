@@ -171,3 +171,21 @@ export interface LidRecord {
 	phone: string;
 	learnedAt: string;
 }
+
+// ---- opt-outs (issue 15)
+
+export interface OptOutRecord {
+	/** Whose list: null for the list shared by all sessions, else the session's own list. */
+	list: string | null;
+	/** Who: phone digits, or `<lid>@lid` when the phone is not known. */
+	contact: string;
+	phone: string | null;
+	lid: string | null;
+	/** The session the opt-out came through (null: added through the API without one). */
+	session: string | null;
+	/** Why: the keyword written ("keyword: STOP"), or what the API caller gave. */
+	reason: string | null;
+	keyword: string | null;
+	messageId: string | null;
+	at: string;
+}

@@ -125,7 +125,7 @@ describe('descriptions for a person and an AI agent', () => {
 		);
 		const options = operations.flatMap((p) => (p.options ?? []) as Array<{ value: string; description?: string }>);
 		expect(options.map((o) => o.value).sort()).toEqual(
-			['archive', 'block', 'checkNumber', 'getMessages', 'getProfile', 'list', 'markRead', 'mute', 'setPresence', 'unarchive', 'unblock', 'unmute'].sort(),
+			['archive', 'block', 'checkNumber', 'getMessages', 'getProfile', 'list', 'markRead', 'mute', 'setPresence', 'unarchive', 'unblock', 'unmute', ...['listOptOuts', 'optIn', 'optOut']].sort(),
 		);
 		for (const option of options.filter((o) => o.value !== 'checkNumber')) expect(option.description).toMatch(/Needs|Returns/);
 		expect(options.find((o) => o.value === 'getMessages')?.description).toMatch(/last messages of a chat/);

@@ -271,6 +271,13 @@ describe('Wait Until Sent', () => {
 		await expect(run(ctx)).rejects.toMatchObject({ message: expect.stringContaining('cannot tell whether WhatsApp got the message') });
 	});
 
+	it('fails at once, with OPTED_OUT, for a bulk message skipped because its contact opted out', async () => {
+		const ctx = executeContext(waiting);
+		answers(ctx, { jobId: 'j1', status: 'skipped', error: { code: 'OPTED_OUT', message: '628123 asked not to be messaged.' } });
+		await expect(run(ctx)).rejects.toMatchObject({ description: 'Job j1 is skipped (sidecar error code: OPTED_OUT).' });
+		expect(requests(ctx)).toHaveLength(1);
+	});
+
 	it('outputs the job with waitTimedOut when the timeout passes', async () => {
 		const ctx = executeContext({ ...sendText, options: { waitUntilSent: true, waitTimeout: 0.03 } });
 		ctx.helpers.httpRequestWithAuthentication.mockResolvedValueOnce(queued).mockResolvedValue({ jobId: 'j1', status: 'queued' });

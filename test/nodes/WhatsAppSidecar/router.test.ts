@@ -128,6 +128,8 @@ describe('WhatsApp (Sidecar) description', () => {
 				...['react', 'reply', 'sendContact', 'sendLocation', 'sendPoll'],
 				// Forward (issue 14); Edit and Delete go by job id, which names its session.
 				'forward',
+				// Opt-outs (issue 15): the list is shared, but an opt-out says which number it came through.
+				...['optIn', 'optOut'],
 			].sort(),
 		);
 	});

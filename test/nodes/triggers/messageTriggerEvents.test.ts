@@ -75,6 +75,14 @@ describe('WhatsApp Message Trigger: Events (reactions, edits, deletions, poll vo
 		expect(await itemOf('call', call, { events: ['call'] })).toMatchObject({ event: 'call', phone: '628222', chatId: '201000000000101@lid', rejected: true });
 	});
 
+	it('opt-outs and opt-ins (issue 15): subscribed when chosen; items say which, and the phone', async () => {
+		expect((await subscribed({ events: ['contact.opted_out', 'contact.opted_in'] })).events).toEqual(['contact.opted_out', 'contact.opted_in']);
+		const payload = { contact: '628111', phone: '628111', session: 'desk', keyword: 'STOP', messageId: 'false_628111@c.us_S1' };
+		expect(await itemOf('contact.opted_out', payload, { events: ['contact.opted_out'] })).toMatchObject({ event: 'opted_out', phone: '628111', keyword: 'STOP' });
+		expect(await itemOf('contact.opted_in', { ...payload, keyword: 'START' }, { events: ['contact.opted_in'] })).toMatchObject({ event: 'opted_in', phone: '628111' });
+		expect(await itemOf('contact.opted_out', payload, { events: ['contact.opted_in'] })).toBeUndefined();
+	});
+
 	it('answers an event that was not chosen without starting the workflow', async () => {
 		expect(await itemOf('message.reaction', activity({ emoji: '👍' }), {})).toBeUndefined();
 		expect(await itemOf('message', { id: 'x', chatId: '628111@c.us', fromMe: false, text: 'hi' }, { events: ['call'] })).toBeUndefined();

@@ -81,6 +81,8 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	// sendBefore (issue 15).
 	SEND_BEFORE_INVALID: new errors.SendBeforeInvalidError('2030-01-01T08:00:00Z', 'not after sendAt', '2030-01-01T09:00:00Z'),
 	SEND_WINDOW_PASSED: new errors.SendWindowPassedError(Date.parse('2030-01-01T09:00:00Z')),
+	OPTED_OUT: new errors.OptedOutError('628123456789'),
+	OPT_OUT_NOT_FOUND: new errors.OptOutNotFoundError('628123456789', null),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

@@ -43,6 +43,7 @@ describe('GET /openapi.json', () => {
 			messages: t.sidecar.messages,
 			webhooks: t.sidecar.webhooks,
 			receivedMedia: undefined as never,
+			optOuts: undefined as never,
 			metrics: new Registry(),
 		});
 		const documented = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();

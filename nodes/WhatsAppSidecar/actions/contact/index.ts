@@ -3,8 +3,11 @@ import { block, blockDescription } from './block.operation';
 import { checkNumber, checkNumberDescription } from './checkNumber.operation';
 import { getProfile, getProfileDescription } from './getProfile.operation';
 import { unblock, unblockDescription } from './unblock.operation';
+import { listOptOuts, listOptOutsDescription } from './listOptOuts.operation';
+import { optIn, optInDescription } from './optIn.operation';
+import { optOut, optOutDescription } from './optOut.operation';
 
-export const contactOperations = { block, checkNumber, getProfile, unblock };
+export const contactOperations = { block, checkNumber, getProfile, unblock, optOut, optIn, listOptOuts };
 
 export const contactDescription: INodeProperties[] = [
 	{
@@ -34,6 +37,27 @@ export const contactDescription: INodeProperties[] = [
 				action: 'Get a contact profile',
 			},
 			{
+				name: 'List Opt-Outs',
+				value: 'listOptOuts',
+				description:
+					'List everyone on the opt-out list (people who wrote STOP, or were added by Opt Out), oldest first. Returns one item per person: {contact, phone, lid, session, reason, keyword, at}.',
+				action: 'List opt outs',
+			},
+			{
+				name: 'Opt In',
+				value: 'optIn',
+				description:
+					'Take a person off the opt-out list, so bulk messages reach them again. Use only when they asked to be messaged again. Needs the contact (phone number or ID). Fails with OPT_OUT_NOT_FOUND if they were not on the list.',
+				action: 'Opt a contact back in',
+			},
+			{
+				name: 'Opt Out',
+				value: 'optOut',
+				description:
+					'Put a person on the opt-out list: from now on bulk messages to them are not sent (they end "skipped", code OPTED_OUT), replies to their messages still go. Needs the contact (phone number or ID). Returns the entry, with added: false if they were on the list already.',
+				action: 'Opt a contact out',
+			},
+			{
 				name: 'Unblock',
 				value: 'unblock',
 				description: 'Unblock a person you blocked. Needs the contact (phone number or ID). Returns {contactId, blocked: false}.',
@@ -46,4 +70,8 @@ export const contactDescription: INodeProperties[] = [
 	...getProfileDescription,
 	...blockDescription,
 	...unblockDescription,
+	// Opt-outs (issue 15)
+	...optOutDescription,
+	...optInDescription,
+	...listOptOutsDescription,
 ];

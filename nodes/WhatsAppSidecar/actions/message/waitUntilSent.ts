@@ -6,8 +6,8 @@ export const polling = { intervalMs: 2_000 };
 
 /** The message has left: WhatsApp has it (`undelivered` was sent, only no delivery ack came). */
 const SENT_OR_LATER = new Set(['sent', 'delivered', 'read', 'played', 'undelivered']);
-/** The message will never be sent. */
-const FAILED = new Set(['failed', 'uncertain', 'cancelled', 'expired']);
+/** The message will never be sent (`expired`: its sendBefore passed; `skipped`: its contact opted out). */
+const FAILED = new Set(['failed', 'uncertain', 'cancelled', 'expired', 'skipped']);
 
 /**
  * Follows a job (`GET /api/messages/:jobId`) until it is sent or later, fails, or
