@@ -12,6 +12,7 @@ import {
 	JOB_STATUS_MEANINGS,
 	type AnnouncedJobStatus,
 } from '../../sidecar/src/contract';
+import { campaignEventsProperty, isCampaignEvent } from '../shared/campaignEvents';
 import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
 import { statusOptions } from '../shared/statusOptions';
@@ -23,14 +24,18 @@ function isAnnounced(status: string): status is AnnouncedJobStatus {
 	return (ANNOUNCED_JOB_STATUSES as readonly string[]).includes(status);
 }
 
-/** The chosen statuses (none chosen: the default ones) as events plus the sidecar's status filter. */
+/**
+ * The chosen statuses (none chosen: the default ones, unless only campaign events are wanted) as
+ * events plus the sidecar's status filter, and the chosen campaign events.
+ */
 function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
 	const chosen = parseList(this.getNodeParameter('statuses', DEFAULT_STATUSES)).filter(isAnnounced);
-	const statuses = chosen.length ? chosen : DEFAULT_STATUSES;
+	const campaignEvents = parseList(this.getNodeParameter('campaignEvents', [])).filter(isCampaignEvent);
+	const statuses = chosen.length ? chosen : campaignEvents.length ? [] : DEFAULT_STATUSES;
 	return {
-		events: [...new Set(statuses.map((status) => EVENT_OF_JOB_STATUS[status]))],
+		events: [...new Set(statuses.map((status) => EVENT_OF_JOB_STATUS[status])), ...campaignEvents],
 		sessions: selectedSessions.call(this),
-		filters: { ackStatuses: statuses },
+		filters: statuses.length ? { ackStatuses: statuses } : {},
 	};
 }
 
@@ -43,7 +48,7 @@ export class WhatsAppAckTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On message status',
 		description:
-			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, fails, or expires (not sent by its Send Before time), with the reference it was sent with',
+			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, fails, or expires (not sent by its Send Before time), with the reference it was sent with; or as a campaign progresses and finishes',
 		defaults: { name: 'On WhatsApp Message Status' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -60,6 +65,8 @@ export class WhatsAppAckTrigger implements INodeType {
 				description:
 					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones',
 			},
+			// Campaigns (issue 15)
+			campaignEventsProperty,
 		],
 	};
 
@@ -71,8 +78,8 @@ export class WhatsAppAckTrigger implements INodeType {
 		const received = receiveEvent.call(this);
 		if ('response' in received) return received.response;
 		const { event } = received;
-		if (!event.type.startsWith('message.')) return ignoreEvent(`not a message status: ${event.type}`);
-		// The job view: jobId, to, status, ack, ackName, messageId, reference, history, error, …
+		if (!event.type.startsWith('message.') && !isCampaignEvent(event.type)) return ignoreEvent(`not a message status: ${event.type}`);
+		// The job view (jobId, to, status, ack, ackName, messageId, reference, campaignId, history, error, …), or the campaign view.
 		return { workflowData: [[{ json: eventJson(event) }]] };
 	}
 }
