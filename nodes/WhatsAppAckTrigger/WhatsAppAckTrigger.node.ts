@@ -12,7 +12,6 @@ import {
 	JOB_STATUS_MEANINGS,
 	type AnnouncedJobStatus,
 } from '../../sidecar/src/contract';
-import { campaignEventsProperty, isCampaignEvent } from '../shared/campaignEvents';
 import { eventJson, ignoreEvent, receiveEvent } from '../shared/receiveEvent';
 import { getSessions, parseList, selectedSessions, sessionsProperty } from '../shared/sessionsList';
 import { statusOptions } from '../shared/statusOptions';
@@ -24,18 +23,14 @@ function isAnnounced(status: string): status is AnnouncedJobStatus {
 	return (ANNOUNCED_JOB_STATUSES as readonly string[]).includes(status);
 }
 
-/**
- * The chosen statuses (none chosen: the default ones, unless only campaign events are wanted) as
- * events plus the sidecar's status filter, and the chosen campaign events.
- */
+/** The chosen statuses (none chosen: the default ones) as events plus the sidecar's status filter. */
 function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
 	const chosen = parseList(this.getNodeParameter('statuses', DEFAULT_STATUSES)).filter(isAnnounced);
-	const campaignEvents = parseList(this.getNodeParameter('campaignEvents', [])).filter(isCampaignEvent);
-	const statuses = chosen.length ? chosen : campaignEvents.length ? [] : DEFAULT_STATUSES;
+	const statuses = chosen.length ? chosen : DEFAULT_STATUSES;
 	return {
-		events: [...new Set(statuses.map((status) => EVENT_OF_JOB_STATUS[status])), ...campaignEvents],
+		events: [...new Set(statuses.map((status) => EVENT_OF_JOB_STATUS[status]))],
 		sessions: selectedSessions.call(this),
-		filters: statuses.length ? { ackStatuses: statuses } : {},
+		filters: { ackStatuses: statuses },
 	};
 }
 
@@ -48,7 +43,7 @@ export class WhatsAppAckTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On message status',
 		description:
-			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, fails, or expires (not sent by its Send Before time), with the reference it was sent with; or as a campaign progresses and finishes',
+			'Starts the workflow when a message sent through the WhatsApp sidecar is delivered, read, fails, or expires (not sent by its Send Before time), with the reference it was sent with',
 		defaults: { name: 'On WhatsApp Message Status' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -65,8 +60,6 @@ export class WhatsAppAckTrigger implements INodeType {
 				description:
 					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones',
 			},
-			// Campaigns (issue 15)
-			campaignEventsProperty,
 		],
 	};
 
@@ -78,8 +71,8 @@ export class WhatsAppAckTrigger implements INodeType {
 		const received = receiveEvent.call(this);
 		if ('response' in received) return received.response;
 		const { event } = received;
-		if (!event.type.startsWith('message.') && !isCampaignEvent(event.type)) return ignoreEvent(`not a message status: ${event.type}`);
-		// The job view (jobId, to, status, ack, ackName, messageId, reference, campaignId, history, error, …), or the campaign view.
+		if (!event.type.startsWith('message.')) return ignoreEvent(`not a message status: ${event.type}`);
+		// The job view: jobId, to, status, ack, ackName, messageId, reference, history, error, …
 		return { workflowData: [[{ json: eventJson(event) }]] };
 	}
 }

@@ -4,7 +4,7 @@ import { WhatsAppAckTrigger } from '../../nodes/WhatsAppAckTrigger/WhatsAppAckTr
 import { WhatsAppMessageTrigger } from '../../nodes/WhatsAppMessageTrigger/WhatsAppMessageTrigger.node';
 import { WhatsAppSessionTrigger } from '../../nodes/WhatsAppSessionTrigger/WhatsAppSessionTrigger.node';
 import { WhatsAppSidecar } from '../../nodes/WhatsAppSidecar/WhatsAppSidecar.node';
-import { ANNOUNCED_JOB_STATUSES, CAMPAIGN_STRATEGIES, EVENT_TYPES, JOB_STATUSES, LANES, SESSION_STATUSES } from '../../sidecar/src/contract';
+import { ANNOUNCED_JOB_STATUSES, EVENT_TYPES, LANES, SESSION_STATUSES } from '../../sidecar/src/contract';
 import { hookContext } from './triggers/helpers';
 
 /** Every option value of the node's parameter `name` (in any of its collections). */
@@ -48,15 +48,11 @@ describe('the nodes and the contract', () => {
 		for (const value of optionValues(session, 'events')) expect(EVENT_TYPES).toContain(value);
 		for (const value of optionValues(message, 'events')) expect(EVENT_TYPES).toContain(value);
 		expect([...new Set(optionValues(new WhatsAppSidecar(), 'lane'))].sort()).toEqual([...LANES].sort());
-		// Campaigns (issue 15): the strategies, and every job status to list a campaign's messages by.
-		expect([...new Set(optionValues(new WhatsAppSidecar(), 'strategy'))].sort()).toEqual([...CAMPAIGN_STRATEGIES].sort());
-		expect(optionValues(new WhatsAppSidecar(), 'statuses')).toEqual([...JOB_STATUSES]);
-		for (const value of optionValues(ack, 'campaignEvents')) expect(EVENT_TYPES).toContain(value);
 	});
 
 	it('can, between the three triggers, subscribe to every event the contract has', async () => {
 		const reachable = new Set([
-			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses'), campaignEvents: optionValues(ack, 'campaignEvents') })),
+			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses') })),
 			...(await subscribedEvents(session, { events: optionValues(session, 'events') })),
 			...(await subscribedEvents(new WhatsAppGroupTrigger(), { events: optionValues(new WhatsAppGroupTrigger(), 'events') })),
 			...(await subscribedEvents(message, { events: optionValues(message, 'events') })),
