@@ -26,7 +26,8 @@ const isCampaignMessage = (m: OutboxEntry) => typeof m.body === 'string' && m.bo
  * the workflow's Campaign → Create makes ONE campaign of the 20 contacts over both numbers; every
  * contact gets exactly one message from one of them, and both numbers send. A contact who wrote
  * STOP before the campaign, and one who writes STOP while it runs, are skipped, and each STOP
- * runs the workflow's opt-out branch (a Message Trigger on contact.opted_out).
+ * runs the workflow's opt-out branch (a Message Trigger on contact.opted_out). Running the workflow
+ * again gives back the same campaign.
  */
 describe('e2e: a campaign over two numbers, with opt-outs', () => {
 	let stack: Stack;
@@ -149,6 +150,14 @@ describe('e2e: a campaign over two numbers, with opt-outs', () => {
 				expect.objectContaining({ phone: during.phone, number: otherNumber, keyword: 'STOP', optedOut: true }),
 			]),
 		);
+
+		// 7. Running the workflow again (its idempotency key is fixed) gives back the same campaign: nothing new to send.
+		const again = await runManually(n8n, workflow.id, 'Start Campaign', { sidecar });
+		expect(again.status).toBe('success');
+		expect(nodeItems(again, 'Create Campaign').map((i) => i.json)).toEqual([expect.objectContaining({ campaignId: campaign.campaignId, duplicate: true, total: CONTACTS.length })]);
+		expect((await api('GET', `${campaignPath}/messages?limit=1000`)).jobs).toHaveLength(CONTACTS.length);
+		expect((await api('GET', campaignPath)).state).toBe('finished');
+
 		const list = await executions(n8n, workflow.id);
 		expect(list.filter((e) => e.status !== 'success').map((e) => e.status)).toEqual([]);
 	});
