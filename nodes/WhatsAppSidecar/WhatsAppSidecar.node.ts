@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { campaignDescription } from './actions/campaign';
 import { chatDescription } from './actions/chat';
 import { contactDescription } from './actions/contact';
 import { groupDescription } from './actions/group';
@@ -13,6 +14,7 @@ import { router } from './actions/router';
 import { serverDescription } from './actions/server';
 import { sessionDescription } from './actions/session';
 import { searchSessions } from './methods/listSearch';
+import { getSessions } from '../shared/sessionsList';
 
 // Programmatic rather than declarative: sending media reads n8n binary data and
 // Get QR returns a PNG binary, which declarative routing does not express.
@@ -37,6 +39,11 @@ export class WhatsAppSidecar implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Campaign',
+						value: 'campaign',
+						description: 'Send one message to many contacts over one or more numbers, and follow, pause or cancel it',
+					},
 					{ name: 'Chat', value: 'chat', description: 'Read a chat\'s messages, list chats, mark read, show typing, archive and mute' },
 					{ name: 'Contact', value: 'contact', description: 'Check whether a number is on WhatsApp, look a contact up, block and unblock' },
 					{ name: 'Group', value: 'group', description: 'Create and manage groups: participants, settings, invite links' },
@@ -52,10 +59,12 @@ export class WhatsAppSidecar implements INodeType {
 			...chatDescription,
 			...groupDescription,
 			...serverDescription,
+			// Campaigns (issue 15)
+			...campaignDescription,
 		],
 	};
 
-	methods = { listSearch: { searchSessions } };
+	methods = { listSearch: { searchSessions }, loadOptions: { getSessions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -4,7 +4,7 @@ import { WhatsAppAckTrigger } from '../../nodes/WhatsAppAckTrigger/WhatsAppAckTr
 import { WhatsAppMessageTrigger } from '../../nodes/WhatsAppMessageTrigger/WhatsAppMessageTrigger.node';
 import { WhatsAppSessionTrigger } from '../../nodes/WhatsAppSessionTrigger/WhatsAppSessionTrigger.node';
 import { WhatsAppSidecar } from '../../nodes/WhatsAppSidecar/WhatsAppSidecar.node';
-import { ANNOUNCED_JOB_STATUSES, EVENT_TYPES, LANES, SESSION_STATUSES } from '../../sidecar/src/contract';
+import { ANNOUNCED_JOB_STATUSES, CAMPAIGN_STRATEGIES, EVENT_TYPES, JOB_STATUSES, LANES, SESSION_STATUSES } from '../../sidecar/src/contract';
 import { hookContext } from './triggers/helpers';
 
 /** Every option value of the node's parameter `name` (in any of its collections). */
@@ -49,6 +49,9 @@ describe('the nodes and the contract', () => {
 		for (const value of optionValues(message, 'events')) expect(EVENT_TYPES).toContain(value);
 		for (const value of optionValues(ack, 'campaignEvents')) expect(EVENT_TYPES).toContain(value);
 		expect([...new Set(optionValues(new WhatsAppSidecar(), 'lane'))].sort()).toEqual([...LANES].sort());
+		// Campaign → Create's strategies, and List Messages' statuses (issue 15).
+		expect([...new Set(optionValues(new WhatsAppSidecar(), 'strategy'))].sort()).toEqual([...CAMPAIGN_STRATEGIES].sort());
+		expect(optionValues(new WhatsAppSidecar(), 'statuses')).toEqual([...JOB_STATUSES]);
 	});
 
 	it('can, between the three triggers, subscribe to every event the contract has', async () => {

@@ -15,6 +15,8 @@ export interface Stack {
 	credentialId: string;
 	/** The phone linked to `session`, when one was asked for. */
 	phone?: FakePhone;
+	/** Every linked phone by session: `session`'s and those of `moreSessions`. */
+	phones: Record<string, FakePhone>;
 	receiver: Receiver;
 	dispose(): Promise<void>;
 }
@@ -24,6 +26,8 @@ export interface StackOptions {
 	session?: string;
 	/** The linked phone's number. */
 	phoneNumber?: string;
+	/** More sessions to create and link after `session` (e.g. a campaign over several numbers), each with its own phone. */
+	moreSessions?: Array<{ session: string; phoneNumber?: string }>;
 	/** Sidecar environment (SIDECAR_PACING is off unless set here). */
 	sidecarEnv?: Record<string, string>;
 	n8nEnv?: Record<string, string>;
@@ -36,7 +40,7 @@ export interface StackOptions {
  * `dispose()` in afterAll: each step runs even when an earlier one fails.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-	const partial: Partial<Stack> = {};
+	const partial: Partial<Stack> = { phones: {} };
 	const dispose = async () => {
 		for (const step of [() => partial.n8n?.dispose(), () => partial.sidecar?.stop(), () => partial.fake?.close(), () => partial.receiver?.close()]) {
 			await Promise.resolve()
@@ -51,7 +55,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		partial.receiver = await startReceiver();
 		partial.fake = await FakeWhatsAppWeb.start();
 		partial.sidecar = await startSidecar(partial.fake, options.sidecarEnv, options.sidecarCommand);
-		if (options.session) partial.phone = await partial.sidecar.link(options.session, options.phoneNumber);
+		if (options.session) partial.phone = partial.phones![options.session] = await partial.sidecar.link(options.session, options.phoneNumber);
+		for (const more of options.moreSessions ?? []) partial.phones![more.session] = await partial.sidecar.link(more.session, more.phoneNumber);
 		partial.n8n = await startN8n(install, { prepare: (userFolder) => void installPackage(userFolder, install), env: options.n8nEnv });
 		await expectNodesLoaded(partial.n8n);
 		partial.credentialId = await createCredential(partial.n8n, partial.sidecar);

@@ -97,7 +97,7 @@ describe('WhatsApp (Sidecar) description', () => {
 	const { properties, usableAsTool } = new WhatsAppSidecar().description;
 
 	it('routes every operation it shows, and shows every operation it routes', async () => {
-		const { operations } = await import('../../../nodes/WhatsAppSidecar/actions/router');
+		const { allItemsOperations, operations } = await import('../../../nodes/WhatsAppSidecar/actions/router');
 		const resources = properties.find((p) => p.name === 'resource')?.options?.map((o) => (o as { value: string }).value) ?? [];
 		const shown = Object.fromEntries(
 			resources.map((resource) => [
@@ -108,7 +108,11 @@ describe('WhatsApp (Sidecar) description', () => {
 					.sort(),
 			]),
 		);
-		const routed = Object.fromEntries(Object.entries(operations).map(([resource, ops]) => [resource, Object.keys(ops).sort()]));
+		// Per item, or once over all the items (Campaign → Create); never both.
+		const routed = Object.fromEntries(
+			Object.entries(operations).map(([resource, ops]) => [resource, [...Object.keys(ops), ...Object.keys(allItemsOperations[resource] ?? {})].sort()]),
+		);
+		for (const [resource, ops] of Object.entries(allItemsOperations)) for (const op of Object.keys(ops)) expect(operations[resource]?.[op]).toBeUndefined();
 		expect(shown).toEqual(routed);
 		expect(usableAsTool).toBe(true);
 	});
