@@ -30,16 +30,20 @@ function isAnnounced(status: string): status is AnnouncedJobStatus {
 	return (ANNOUNCED_JOB_STATUSES as readonly string[]).includes(status);
 }
 
-/** The chosen statuses (none chosen: the default ones) as events plus the sidecar's status filter. */
+/**
+ * The chosen statuses as events plus the sidecar's status filter, and the chosen campaign events.
+ * No status chosen: the default ones, unless campaign events are chosen (then only those: a
+ * workflow that waits for campaigns to finish need not start for every message).
+ */
 function subscriptionConfig(this: IHookFunctions): SubscriptionConfig {
 	const chosen = parseList(this.getNodeParameter('statuses', DEFAULT_STATUSES)).filter(isAnnounced);
-	const statuses = chosen.length ? chosen : DEFAULT_STATUSES;
-	// Campaigns (issue 15): their progress and end, beside the statuses of their messages.
+	// Campaigns (issue 15): their progress and end, beside (or instead of) the statuses of their messages.
 	const campaignEvents = parseList(this.getNodeParameter('campaignEvents', [])).filter(isCampaignEvent);
+	const statuses = chosen.length || campaignEvents.length ? chosen : DEFAULT_STATUSES;
 	return {
 		events: [...new Set([...statuses.map((status) => EVENT_OF_JOB_STATUS[status]), ...campaignEvents])],
 		sessions: selectedSessions.call(this),
-		filters: { ackStatuses: statuses },
+		filters: statuses.length ? { ackStatuses: statuses } : {},
 	};
 }
 
@@ -67,7 +71,7 @@ export class WhatsAppAckTrigger implements INodeType {
 				options: statusOptions(ANNOUNCED_JOB_STATUSES, JOB_STATUS_MEANINGS),
 				default: ['delivered', 'expired', 'failed', 'played', 'read', 'sent', 'undelivered'],
 				description:
-					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones',
+					'Which statuses start the workflow, each once per message when the message reaches it; leave empty for the default ones (or for none, when Campaign Events are chosen)',
 			},
 			{
 				displayName: 'Campaign Events',

@@ -98,6 +98,11 @@ describe('WhatsApp Ack Trigger', () => {
 		const { ctx: delivery } = webhookContext(envelope('campaign.finished', campaign));
 		const [[item]] = (await trigger.webhook.call(delivery)).workflowData!;
 		expect(item.json).toMatchObject({ ...campaign, eventType: 'campaign.finished' });
+		const only = hookContext({ statuses: [], campaignEvents: ['campaign.finished'] });
+		only.helpers.httpRequestWithAuthentication.mockResolvedValue({ id: 'wh_d' });
+		await create.call(only);
+		expect(sentBody(only).events).toEqual(['campaign.finished']);
+		expect(sentBody(only).filters).toBeUndefined();
 		const { ctx: other } = webhookContext(envelope('session.status', { status: 'READY' }));
 		expect((await trigger.webhook.call(other)).workflowData).toBeUndefined();
 	});
