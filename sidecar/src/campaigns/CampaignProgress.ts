@@ -15,6 +15,8 @@ export interface CampaignProgressDeps {
 	/** The least time between two `campaign.progress` events of one campaign (SIDECAR_CAMPAIGN_PROGRESS_MS). */
 	intervalMs: number;
 	view(campaign: CampaignRecord): Promise<CampaignPayload>;
+	/** Its messages are still being accepted: nothing is told (counts and estimate would be of a part), it is not finished. */
+	accepting(campaignId: string): boolean;
 }
 
 /**
@@ -51,6 +53,8 @@ export class CampaignProgress {
 	}
 
 	private async tell(campaignId: string): Promise<void> {
+		// Touched again once the acceptance is done.
+		if (this.deps.accepting(campaignId)) return;
 		this.lastAt.set(campaignId, Date.now());
 		const campaign = this.deps.store.get(campaignId);
 		if (!campaign) return;

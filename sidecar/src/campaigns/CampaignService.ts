@@ -52,6 +52,8 @@ export class CampaignService {
 	private readonly progress: CampaignProgress;
 	private readonly rebalancer: Rebalancer;
 	private readonly creating = new Map<string, Promise<unknown>>();
+	/** Campaigns whose messages are being accepted right now. */
+	private readonly accepting = new Set<string>();
 	private readonly log: Logger;
 
 	constructor(private readonly deps: CampaignServiceDeps) {
@@ -63,6 +65,7 @@ export class CampaignService {
 			logger: this.log,
 			intervalMs: deps.options.progressIntervalMs,
 			view: (campaign) => this.view(campaign),
+			accepting: (id) => this.accepting.has(id),
 		});
 		this.rebalancer = new Rebalancer({ ...deps, logger: this.log, intervalMs: deps.options.rebalanceIntervalMs });
 		// A paused (or cancelled) campaign's messages are passed over by the queues until it resumes.
@@ -186,7 +189,12 @@ export class CampaignService {
 		// The campaign is on disk before its messages: a crash in between leaves a campaign the same request completes.
 		if (!earlier) await this.deps.store.save(campaign);
 		const availability = await availabilities(campaign.sessions, this.deps);
-		await acceptRows(campaign, rows, availability, { ...this.deps, logger: this.log });
+		this.accepting.add(id);
+		try {
+			await acceptRows(campaign, rows, availability, { ...this.deps, logger: this.log });
+		} finally {
+			this.accepting.delete(id);
+		}
 		this.log.info({ campaign: id, messages: rows.length, duplicate: Boolean(earlier) }, earlier ? 'campaign posted again' : 'campaign created');
 		this.progress.touch(id);
 		this.rebalancer.soon();

@@ -69,8 +69,9 @@ async function acceptRow(campaign: CampaignRecord, row: CampaignRow, session: st
 		await deps.messages.accept(session, request);
 	} catch (error) {
 		if (!(error instanceof SidecarError) || !ROW_CODES.has(error.code)) throw error;
-		await failRow(campaign, row, session, error, deps);
+		return void (await failRow(campaign, row, session, error, deps));
 	}
+	// Only a message that may go makes the number theirs.
 	await deps.store.assign(row.contact, session);
 }
 

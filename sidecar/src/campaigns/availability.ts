@@ -29,6 +29,9 @@ export async function availabilityOf(sessionId: string, deps: AvailabilityDeps):
 	const status = session.currentStatus();
 	if (NEEDS_A_PERSON.has(status)) return { state: 'unavailable', reason: status };
 	if (status !== 'READY') return { state: 'transient', reason: status };
+	const limit = await deps.messages.dailyLimit(sessionId);
+	if (limit) return { state: 'unavailable', reason: limit };
+	// The first-contact cap holds only some messages: known from what the queue waits for.
 	const queue = await deps.messages.queueViewIfAny(sessionId);
 	if (queue && DAILY_LIMITS.has(queue.waitingFor)) return { state: 'unavailable', reason: queue.waitingFor };
 	return { state: 'available' };

@@ -149,13 +149,18 @@ export class MessageService {
 
 	/** Cancels jobs that still wait (a cancelled campaign's); the others are left as they are. */
 	async cancelWaiting(jobs: MessageJob[], reason: string): Promise<number> {
-		let cancelled = 0;
-		for (const job of jobs) {
-			if (!WAITING_STATUSES.has(job.status)) continue;
-			await this.cancelJob(job, reason);
-			cancelled += 1;
+		const waiting = jobs.filter((job) => WAITING_STATUSES.has(job.status));
+		// A hundred at a time: their writes overlap, and a 10,000-message campaign is not 10,000 turns.
+		for (let start = 0; start < waiting.length; start += 100) {
+			await Promise.all(waiting.slice(start, start + 100).map((job) => this.cancelJob(job, reason)));
 		}
-		return cancelled;
+		return waiting.length;
+	}
+
+	/** What holds a bulk message on this session now by its daily limits (perDay, warmup), if anything. */
+	async dailyLimit(sessionId: string): Promise<string | undefined> {
+		const queue = this.queues.get(sessionId);
+		return queue ? (await queue).dailyLimit() : undefined;
 	}
 
 	/** The queue's view for a session that has one, without creating it. */

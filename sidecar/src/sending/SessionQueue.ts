@@ -122,6 +122,16 @@ export class SessionQueue {
 		};
 	}
 
+	/**
+	 * The day's cap or warm-up stage, when it would hold a new bulk message now: the number can send
+	 * no more today (a campaign's `spread` moves its work away). Asked of the pacer, not read from
+	 * what the queue last waited for, which says nothing once its waiting messages are gone.
+	 */
+	dailyLimit(now = Date.now()): 'perDay' | 'warmup' | undefined {
+		const { reason } = this.deps.pacer().decide({ lane: 'bulk', recipient: '', now, ledger: this.ledger, linkedAt: this.deps.linkedAt() });
+		return reason === 'perDay' || reason === 'warmup' ? reason : undefined;
+	}
+
 	/** Stops scheduling; a send under way is awaited (it is bounded by the send timeout). */
 	async close(): Promise<void> {
 		this.closed = true;

@@ -1,5 +1,6 @@
 import type { Keyv } from 'keyv';
 import type { Database } from './database';
+import { BatchedSets } from './BatchedSets';
 import type { KeyedWrites } from './KeyedWrites';
 import type { CampaignRecord, ContactAssignment } from './records';
 
@@ -12,6 +13,8 @@ export class CampaignStore {
 	private readonly campaigns: Keyv<CampaignRecord>;
 	private readonly assignments: Keyv<ContactAssignment>;
 	private readonly writes: KeyedWrites;
+	/** A campaign's new contacts are remembered by the thousand: written together, in order. */
+	private readonly assignmentWrites: BatchedSets<ContactAssignment>;
 	private readonly byId = new Map<string, CampaignRecord>();
 	private readonly byKey = new Map<string, string>();
 	private readonly byContact = new Map<string, ContactAssignment>();
@@ -20,6 +23,7 @@ export class CampaignStore {
 		this.writes = database.writes();
 		this.campaigns = database.namespace<CampaignRecord>('campaigns');
 		this.assignments = database.namespace<ContactAssignment>('campaign-assignments');
+		this.assignmentWrites = new BatchedSets(this.assignments, this.writes);
 	}
 
 	async load(): Promise<void> {
@@ -60,10 +64,11 @@ export class CampaignStore {
 		if (this.byContact.get(contact)?.session === session) return;
 		const assignment = { contact, session, at: new Date().toISOString() };
 		this.byContact.set(contact, assignment);
-		await this.writes.run(`a:${contact}`, () => this.assignments.set(contact, assignment));
+		await this.assignmentWrites.set(contact, assignment);
 	}
 
 	flush(): Promise<void> {
+		this.assignmentWrites.drain();
 		return this.writes.flush();
 	}
 

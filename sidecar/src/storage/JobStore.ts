@@ -2,6 +2,7 @@ import deepEqual from 'fast-deep-equal';
 import type { Keyv } from 'keyv';
 import { WAITING_JOB_STATUSES, type JobStatus } from '../contract';
 import type { Database } from './database';
+import { BatchedSets } from './BatchedSets';
 import type { KeyedWrites } from './KeyedWrites';
 import type { MessageJob } from './records';
 
@@ -18,6 +19,8 @@ export class JobStore {
 	private readonly keyv: Keyv<MessageJob>;
 	private readonly mediaKeyv: Keyv<string>;
 	private readonly writes: KeyedWrites;
+	/** New jobs accepted together (a campaign's) are written together. */
+	private readonly newJobs: BatchedSets<MessageJob>;
 	private readonly jobs = new Map<string, MessageJob>();
 	private readonly byKey = new Map<string, string>();
 	private readonly byMessageId = new Map<string, string>();
@@ -32,6 +35,7 @@ export class JobStore {
 		this.writes = database.writes();
 		this.keyv = database.namespace<MessageJob>('jobs');
 		this.mediaKeyv = database.namespace<string>('job-media');
+		this.newJobs = new BatchedSets(this.keyv, this.writes);
 	}
 
 	/** Reads every job into memory; returns them in acceptance order. */
@@ -89,8 +93,8 @@ export class JobStore {
 		const key = job.idempotencyKey;
 		const write = (async () => {
 			if (mediaBase64 !== undefined) await this.writes.run(`media:${job.id}`, () => this.mediaKeyv.set(job.id, mediaBase64));
-			const snapshot = structuredClone(job);
-			await this.writes.run(job.id, () => this.keyv.set(job.id, snapshot));
+			// Its first write: nothing else writes the job before it is indexed, below.
+			await this.newJobs.set(job.id, structuredClone(job));
 			this.index(job);
 			return job;
 		})();
@@ -139,6 +143,7 @@ export class JobStore {
 	}
 
 	flush(): Promise<void> {
+		this.newJobs.drain();
 		return this.writes.flush();
 	}
 
