@@ -1,3 +1,4 @@
+import { JOB_STATUSES } from '../../../sidecar/src/contract/statuses';
 import type { FakePhone, FakeWhatsAppWeb, OutboxEntry } from '../../fake-whatsapp-web';
 import { pollUntil } from '../../support/poll';
 import { scanSession, status, waitForSession } from '../../support/sidecarHarness';
@@ -13,7 +14,7 @@ export interface CampaignApi {
 }
 
 /** Every job status a campaign's `counts` has a key for. */
-export const STATUSES = ['queued', 'scheduled', 'sending', 'sent', 'delivered', 'read', 'played', 'failed', 'undelivered', 'uncertain', 'cancelled', 'expired', 'skipped'];
+export const STATUSES: readonly string[] = JOB_STATUSES;
 /** Statuses of a message WhatsApp has. */
 export const WENT_OUT = new Set(['sent', 'delivered', 'read', 'played']);
 
