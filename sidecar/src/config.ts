@@ -84,6 +84,8 @@ export interface SidecarConfig {
 	lids: { lookupWaitMs: number };
 	/** Opt-outs (issue 15): one list or one per session, the keywords, and the confirmation text ('' = none). */
 	optOuts: OptOutOptions;
+	/** Campaigns (issue 15): how often their progress is told. */
+	campaigns: { progressIntervalMs: number };
 }
 
 export interface OptOutOptions {
@@ -188,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SidecarConfig 
 			optInKeywords: commaList(e.SIDECAR_OPT_IN_KEYWORDS) ?? [],
 			confirmation: e.SIDECAR_OPT_OUT_CONFIRMATION,
 		},
+		campaigns: { progressIntervalMs: e.SIDECAR_CAMPAIGN_PROGRESS_MS },
 	};
 }
 

@@ -5,6 +5,7 @@ import type { ChatActivities } from './events/ChatActivities';
 import type { IncomingCalls } from './events/IncomingCalls';
 import type { IncomingMessages } from './events/IncomingMessages';
 import type { OptOutKeywords } from './optouts/OptOutKeywords';
+import type { CampaignService } from './campaigns/CampaignService';
 import { publishWireEvents } from './events/wireEvents';
 import type { SidecarMetrics } from './metrics';
 import type { MessageService } from './sending/MessageService';
@@ -26,6 +27,8 @@ export interface ConnectedParts {
 	calls?: IncomingCalls;
 	/** Opt-out and opt-in keywords in received messages (issue 15). */
 	optOutKeywords?: OptOutKeywords;
+	/** Campaigns (issue 15): their messages' changes make their progress; a number's status may move their messages. */
+	campaigns?: CampaignService;
 }
 
 /**
@@ -60,5 +63,10 @@ export function connectParts(events: DomainEvents, parts: ConnectedParts): () =>
 	// Opt-outs (issue 15): a received STOP / START, with its addresses resolved, changes the list.
 	const { optOutKeywords } = parts;
 	if (optOutKeywords) subscriptions.push(events.on('chat.message', (e) => optOutKeywords.accept(e.session, e.message)));
+	const { campaigns } = parts;
+	if (campaigns) {
+		subscriptions.push(events.on('job.changed', (e) => campaigns.onJobChanged(e.job)));
+		subscriptions.push(events.on('session.status', () => campaigns.onSessionStatus()));
+	}
 	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

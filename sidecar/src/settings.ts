@@ -367,6 +367,13 @@ export const SETTINGS = {
 		schema: z.string().default('You will not get more messages from us. Reply START to get them again.'),
 		meaning: 'The answer sent (once, on the reply lane) to someone who opted out with a keyword. Empty: no answer.',
 	},
+	// Campaigns (issue 15)
+	SIDECAR_CAMPAIGN_PROGRESS_MS: {
+		group: 'events',
+		schema: ms(5_000),
+		meaning:
+			'The least time between two `campaign.progress` events of one campaign: however many of its messages change, its progress is told at most this often.',
+	},
 } satisfies Record<`SIDECAR_${string}`, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

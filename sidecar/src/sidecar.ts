@@ -34,12 +34,15 @@ import { SIDECAR_VERSION } from './version';
 import { OptOutStore } from './storage/OptOutStore';
 import { OptOutList } from './optouts/OptOutList';
 import { OptOutKeywords } from './optouts/OptOutKeywords';
+import { CampaignService } from './campaigns/CampaignService';
+import { CampaignStore } from './storage/CampaignStore';
 import { KeywordMatcher } from './optouts/keywords';
 
 export interface RunningSidecar {
 	url: string;
 	sessions: SessionManager;
 	messages: MessageService;
+	campaigns: CampaignService;
 	webhooks: WebhookService;
 	/** The webhook events (wire format), as subscribers get them. */
 	bus: EventBus;
@@ -144,6 +147,18 @@ export async function startSidecar(
 		reply: (session, to, text, idempotencyKey) => messages.accept(session, { to, text, lane: 'reply', idempotencyKey }),
 	});
 
+	// Campaigns (issue 15): messages to many contacts spread over several numbers, each an ordinary job.
+	const campaignStore = new CampaignStore(database);
+	const campaigns = new CampaignService({
+		store: campaignStore,
+		jobs,
+		messages,
+		sessions,
+		events,
+		logger,
+		options: { progressIntervalMs: config.campaigns.progressIntervalMs, rebalanceIntervalMs: 3_000, defaultCountryCode: config.sending.defaultCountryCode },
+	});
+
 	// Reactions, edits, deletions, votes and calls (i14-events).
 	const activities = new ChatActivities({
 		events,
@@ -186,10 +201,11 @@ export async function startSidecar(
 		metrics: metrics.registry,
 		addresses,
 		optOuts,
+		campaigns,
 	});
 
 	// ---- connect them: who reacts to which event (connections.ts lists every subscription).
-	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses, activities, calls, optOutKeywords });
+	const disconnect = connectParts(events, { bus, messages, incoming, receivedMedia, metrics, onQr: overrides.onQr, addresses, activities, calls, optOutKeywords, campaigns });
 
 	// ---- start them
 	// whatsapp-web.js has code paths that reject with nobody listening (a re-inject racing a
@@ -205,8 +221,10 @@ export async function startSidecar(
 	// Before sessions: their first messages already find the pairs known before the restart.
 	await lids.load();
 	await optOutStore.load();
+	await campaignStore.load();
 	await sessions.boot();
 	await messages.boot();
+	campaigns.boot();
 	const mediaPrune = setInterval(() => {
 		receivedMedia
 			.prune(Date.now() - config.events.mediaRetentionMs)
@@ -219,6 +237,7 @@ export async function startSidecar(
 	} catch (error) {
 		// Port taken or address unavailable: undo what started, so nothing lingers.
 		clearInterval(mediaPrune);
+		await campaigns.close();
 		await messages.close();
 		await webhooks.close();
 		await sessions.shutdown();
@@ -236,6 +255,7 @@ export async function startSidecar(
 		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 		server.closeIdleConnections();
 		// Queues stop taking jobs now; a send under way settles when its browser closes below.
+		await campaigns.close();
 		const messagesClosed = messages.close();
 		try {
 			await withTimeout(sessions.shutdown(), config.supervisor.shutdownTimeoutMs, 'closing the sessions');
@@ -257,7 +277,7 @@ export async function startSidecar(
 		disconnect();
 		logger.info('sidecar stopped');
 	};
-	return { url, sessions, messages, webhooks, bus, events, stop: () => (stopping ??= stop()) };
+	return { url, sessions, messages, webhooks, bus, events, campaigns, stop: () => (stopping ??= stop()) };
 }
 
 /** A missing browser is reported, not fatal: the API stays up to say what to install. */

@@ -14,6 +14,7 @@ export function jobPayload(over: Partial<JobPayload> = {}): JobPayload {
 		session: 'desk',
 		to: '15550001111@c.us',
 		status: 'queued',
+		campaignId: null,
 		ack: null,
 		ackName: null,
 		messageId: null,

@@ -110,6 +110,13 @@ export const ERROR_CODES = {
 	OPTED_OUT: { permanent: true, where: 'job' },
 	/** An opt-out list entry that does not exist (DELETE /api/opt-outs). */
 	OPT_OUT_NOT_FOUND: { permanent: true, where: 'request' },
+	// Campaigns (issue 15)
+	/** No campaign with this id. */
+	CAMPAIGN_NOT_FOUND: { permanent: true, where: 'request' },
+	/** Pause or resume of a campaign that was cancelled or has finished. */
+	CAMPAIGN_NOT_ACTIVE: { permanent: true, where: 'request' },
+	/** The campaign's template names a variable this contact's message does not give: that message fails, not the campaign. */
+	TEMPLATE_VARIABLE_MISSING: { permanent: true, where: 'job' },
 } as const satisfies Record<string, { permanent: boolean; where: 'request' | 'job' | 'both' }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,3 +1,4 @@
+import type { CampaignPayload } from './campaigns';
 import { GROUP_EVENT_TYPES, type GroupEventPayloads, type GroupEventType } from './groups';
 import { JOB_STATUSES, type JobStatus, type Lane, type SessionStatus } from './statuses';
 
@@ -29,6 +30,9 @@ export const EVENT_TYPES = [
 	'message.skipped',
 	'contact.opted_out',
 	'contact.opted_in',
+	// Campaigns (issue 15)
+	'campaign.progress',
+	'campaign.finished',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -51,6 +55,12 @@ export type EventEnvelope<T extends EventType = EventType> = T extends EventType
 /** The message job a status event is about (undefined for other events). */
 export function jobOfEvent(event: EventEnvelope): JobPayload | undefined {
 	return (JOB_EVENTS as readonly string[]).includes(event.type) ? (event.payload as JobPayload) : undefined;
+}
+
+/** The sessions an event concerns: its own, or every number of a campaign (issue 15), for subscriptions filtered by session. */
+export function sessionsOfEvent(event: EventEnvelope): string[] {
+	if (event.type === 'campaign.progress' || event.type === 'campaign.finished') return event.payload.sessions;
+	return [event.session];
 }
 
 /** The events whose payload is a message job. */
@@ -127,6 +137,8 @@ export interface JobPayload {
 	session: string;
 	to: string;
 	status: JobStatus;
+	/** The campaign the message belongs to (issue 15), null for a message sent on its own. */
+	campaignId: string | null;
 	ack: number | null;
 	ackName: string | null;
 	messageId: string | null;
@@ -345,6 +357,8 @@ export interface EventPayloads extends GroupEventPayloads {
 	'message.skipped': JobPayload;
 	'contact.opted_out': OptOutPayload;
 	'contact.opted_in': OptOutPayload;
+	'campaign.progress': CampaignPayload;
+	'campaign.finished': CampaignPayload;
 }
 
 export function isGroupEvent(event: EventEnvelope): event is EventEnvelope<GroupEventType> {

@@ -14,3 +14,4 @@ export * from './sessionId';
 export * from './signature';
 export * from './errors';
 export * from './groups';
+export * from './campaigns';

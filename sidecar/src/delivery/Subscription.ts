@@ -1,4 +1,4 @@
-import { chatOfEvent, jobOfEvent, type EventEnvelope, type EventSelector, type JobStatus, type SubscriptionFilters } from '../contract';
+import { chatOfEvent, jobOfEvent, sessionsOfEvent, type EventEnvelope, type EventSelector, type JobStatus, type SubscriptionFilters } from '../contract';
 
 export type { SubscriptionFilters };
 
@@ -27,7 +27,7 @@ export function chatOf(event: EventEnvelope): string {
 
 export function matches(subscription: Subscription, event: EventEnvelope): boolean {
 	if (!subscription.events.includes('*') && !subscription.events.includes(event.type)) return false;
-	if (subscription.sessions && !subscription.sessions.includes(event.session)) return false;
+	if (subscription.sessions && !sessionsOfEvent(event).some((session) => subscription.sessions!.includes(session))) return false;
 	const f = subscription.filters;
 	const chat = chatOfEvent(event);
 	// Messages and what is done to them (reactions, edits, deletions, votes) say whether this account did it.

@@ -14,3 +14,4 @@ export * from './contentErrors';
 export * from './changeErrors';
 export * from './sendWindowErrors';
 export * from './optOutErrors';
+export * from './campaignErrors';

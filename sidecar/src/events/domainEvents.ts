@@ -1,4 +1,4 @@
-import type { CallPayload, EventPayloads, GroupEvent, MessagePayload, OptOutPayload, SessionStatus } from '../contract';
+import type { CallPayload, CampaignPayload, EventPayloads, GroupEvent, MessagePayload, OptOutPayload, SessionStatus } from '../contract';
 import type { Logger } from '../logger';
 import type { ChatActivity, IncomingCall, IncomingMessage, MessageAck } from '../sessions/engine/Engine';
 import type { QrView } from '../sessions/QrCode';
@@ -50,7 +50,10 @@ export type DomainEvent =
 	| { type: 'chat.call'; session: string; call: CallPayload }
 	// ---- opt-outs (issue 15)
 	/** A contact wrote an opt-out keyword and was added to the list, or START and was taken off it. */
-	| { type: 'contact.optOut'; session: string; event: 'contact.opted_out' | 'contact.opted_in'; payload: OptOutPayload };
+	| { type: 'contact.optOut'; session: string; event: 'contact.opted_out' | 'contact.opted_in'; payload: OptOutPayload }
+	// ---- campaigns (issue 15)
+	/** A campaign moved on (`campaign.progress`, at most every few seconds) or is done; `session`: its first number. */
+	| { type: 'campaign.changed'; session: string; event: 'campaign.progress' | 'campaign.finished'; campaign: CampaignPayload };
 
 /** A reaction, edit, deletion or vote as its wire event carries it. */
 export type ActivityReport = {

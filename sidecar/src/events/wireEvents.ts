@@ -14,6 +14,7 @@ const ANNOUNCED: readonly DomainEventType[] = [
 	'chat.call',
 	'group.event',
 	'contact.optOut',
+	'campaign.changed',
 ];
 
 /**
@@ -44,6 +45,8 @@ export function wireEventOf(event: DomainEvent): PublishInput | undefined {
 			return { type: 'call', session: event.session, payload: event.call };
 		case 'contact.optOut':
 			return { type: event.event, session: event.session, payload: event.payload };
+		case 'campaign.changed':
+			return { type: event.event, session: event.session, payload: event.campaign };
 		default:
 			return undefined;
 	}

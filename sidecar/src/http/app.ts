@@ -28,6 +28,8 @@ import { presenceRoutes } from './routes/presence';
 import { contactProfileRoutes } from './routes/contactProfile';
 import { groupRoutes } from './routes/groups';
 import { optOutRoutes } from './routes/optOuts';
+import { campaignRoutes } from './routes/campaigns';
+import type { CampaignService } from '../campaigns/CampaignService';
 import type { OptOutList } from '../optouts/OptOutList';
 
 export interface ServerInfo {
@@ -57,6 +59,8 @@ export interface AppDeps {
 	addresses?: LearnsAddresses;
 	/** The opt-out list (issue 15). */
 	optOuts: OptOutList;
+	/** Campaigns (issue 15). */
+	campaigns: CampaignService;
 }
 
 /** Builds the express app without listening, so tests can mount it on an ephemeral port. */
@@ -100,6 +104,8 @@ export function createApp(deps: AppDeps): Express {
 		groupRoutes(deps.sessions, deps.defaultCountryCode),
 		// Opt-outs (issue 15)
 		optOutRoutes(deps.optOuts, deps.sessions),
+		// Campaigns (issue 15)
+		campaignRoutes(deps.campaigns),
 	);
 	app.use(notFound);
 	app.use(errorMiddleware(deps.logger));

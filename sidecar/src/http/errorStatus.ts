@@ -76,6 +76,9 @@ export const HTTP_STATUS: Record<RequestErrorCode, number> = {
 	SEND_BEFORE_INVALID: 400,
 	// Opt-outs (issue 15)
 	OPT_OUT_NOT_FOUND: 404,
+	// Campaigns (issue 15)
+	CAMPAIGN_NOT_FOUND: 404,
+	CAMPAIGN_NOT_ACTIVE: 409,
 };
 
 /** A job-only code reaching a request (a bug): answered as what it is, a failure on our side. */

@@ -5,6 +5,7 @@ import { createGroupSchema, groupParticipantsSchema, joinGroupSchema, updateGrou
 import { createSessionSchema, createWebhookSchema, pairingCodeSchema, replaySchema, sendMessageSchema, updateSessionSchema } from './schemas';
 import { CHAT_ROUTES } from './openapiChats';
 import { OPT_OUT_ROUTES } from './openapiOptOuts';
+import { CAMPAIGN_ROUTES } from './openapiCampaigns';
 import { editMessageSchema, forwardMessageSchema } from './changeSchemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -184,6 +185,8 @@ export const ROUTES: RouteDoc[] = [
 	...CHAT_ROUTES,
 	// Opt-outs (issue 15)
 	...OPT_OUT_ROUTES,
+	// Campaigns (issue 15)
+	...CAMPAIGN_ROUTES,
 	// Groups (routes/groups.ts): immediate calls through a READY session.
 	...groupRouteDocs(),
 ];

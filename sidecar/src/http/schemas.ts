@@ -61,7 +61,7 @@ export const createSessionSchema = z
 	})
 	.strict();
 
-const mediaSchema = z.union([
+export const mediaSchema = z.union([
 	z.object({ url: z.string().min(1).describe('http(s) URL fetched when the message is sent'), filename: z.string().optional() }).strict(),
 	z
 		.object({
@@ -74,7 +74,7 @@ const mediaSchema = z.union([
 
 // Message content beyond text and media (issue 14). Shapes here; ranges, counts and ids are checked in
 // sending/content/ so each problem gets its own code (LOCATION_INVALID, POLL_INVALID, …).
-const contentFields = {
+export const contentFields = {
 	location: z
 		.object({
 			latitude: z.number().describe('Decimal degrees, -90 to 90'),

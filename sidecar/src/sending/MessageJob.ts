@@ -36,6 +36,7 @@ export function jobView(job: MessageJob): JobPayload {
 		session: job.session,
 		to: job.to,
 		status: job.status,
+		campaignId: job.campaignId ?? null,
 		ack: job.ack,
 		ackName: job.ack === null ? null : (ACK_NAMES[job.ack] ?? String(job.ack)),
 		messageId: job.messageIds.at(-1) ?? null,

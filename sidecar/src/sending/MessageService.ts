@@ -9,7 +9,7 @@ import type { JobStore } from '../storage/JobStore';
 import type { QueueStateStore } from '../storage/QueueStateStore';
 import type { MessageJob } from '../storage/records';
 import { AckTracker, type AckTrackerDeps } from './AckTracker';
-import { acceptJob, type SendRequest } from './acceptJob';
+import { acceptFailedJob, acceptJob, type SendRequest } from './acceptJob';
 import { isFollowUp } from './content/messageContent';
 import { deleteRequest, editRequest, forwardRequest, type FollowUpOptions } from './changeRequests';
 import { JobCommits } from './jobCommits';
@@ -49,6 +49,8 @@ export class MessageService {
 	private readonly commits: JobCommits;
 	private sweepTimer?: NodeJS.Timeout;
 	private readonly log: Logger;
+	/** Jobs the queues pass over for now (a paused campaign's, issue 15). */
+	private held: (job: MessageJob) => boolean = () => false;
 
 	constructor(private readonly deps: MessageServiceDeps) {
 		this.log = deps.logger.child({ component: 'sending' });
@@ -108,6 +110,63 @@ export class MessageService {
 		this.commits.announce(result.job);
 		this.wake(sessionId);
 		return { job: view, duplicate: false };
+	}
+
+	// ---- What campaigns need (issue 15): sending/ knows nothing of campaigns, campaigns/ uses these.
+
+	/** Keeps a request that cannot become a message as a failed job (a campaign's bad row), announced like any job. */
+	async acceptFailed(
+		sessionId: string,
+		request: Parameters<typeof acceptFailedJob>[1],
+		error: { code: string; message: string },
+	): Promise<{ job: JobView; duplicate: boolean }> {
+		this.deps.sessions.get(sessionId);
+		const result = await acceptFailedJob(sessionId, request, error, { store: this.deps.store });
+		if (!result.duplicate) this.commits.announce(result.job);
+		return { job: jobView(result.job), duplicate: result.duplicate };
+	}
+
+	/** Which jobs every queue passes over until told otherwise (wake the sessions when it changes). */
+	holdWhile(held: (job: MessageJob) => boolean): void {
+		this.held = held;
+	}
+
+	/**
+	 * Hands a waiting job to another session (a campaign's number that cannot send, issue 15). A job
+	 * being sent is not waiting and is never moved; the old queue checks the session again right
+	 * before it sends.
+	 */
+	async move(job: MessageJob, toSession: string, detail: string): Promise<boolean> {
+		if (!WAITING_STATUSES.has(job.status) || job.session === toSession || !this.deps.sessions.find(toSession)) return false;
+		job.session = toSession;
+		// Whether they wrote to the other number says nothing about this one: asked again before the send.
+		job.firstContact = undefined;
+		markJob(job, job.status, { detail });
+		await this.commits.commit(job);
+		this.wake(toSession);
+		return true;
+	}
+
+	/** Cancels jobs that still wait (a cancelled campaign's); the others are left as they are. */
+	async cancelWaiting(jobs: MessageJob[], reason: string): Promise<number> {
+		let cancelled = 0;
+		for (const job of jobs) {
+			if (!WAITING_STATUSES.has(job.status)) continue;
+			await this.cancelJob(job, reason);
+			cancelled += 1;
+		}
+		return cancelled;
+	}
+
+	/** The queue's view for a session that has one, without creating it. */
+	async queueViewIfAny(sessionId: string): Promise<ReturnType<SessionQueue['view']> | undefined> {
+		const queue = this.queues.get(sessionId);
+		return queue ? (await queue).view() : undefined;
+	}
+
+	/** Lets every queue look for work again (a campaign resumed). */
+	wakeAll(): void {
+		for (const id of this.queues.keys()) this.wake(id);
 	}
 
 	get(jobId: string): MessageJob {
@@ -284,6 +343,7 @@ export class MessageService {
 			onSent: (job) => void this.acks.claimEarlyAcks(job),
 			random: this.deps.random,
 			optedOut: this.deps.optedOut && ((chatId) => this.deps.optedOut!(sessionId, chatId)),
+			held: (job) => this.held(job),
 			otherChatIds: async (chatId) => [...(await this.chatIdsOf(sessionId, chatId))].filter((id) => id !== chatId),
 		});
 		await queue.load();

@@ -9,7 +9,7 @@ import type { MessageJob } from '../storage/records';
 import { isFollowUp } from './content/messageContent';
 import { firstContactOf } from './firstContact';
 import { failJob, markJob, markUncertain, recordSent, skipJob } from './jobTransitions';
-import { FINISHED_STATUSES } from './MessageJob';
+import { FINISHED_STATUSES, WAITING_STATUSES } from './MessageJob';
 import type { Pacer } from './pacing/Pacer';
 import { SendLedger } from './pacing/SendLedger';
 import { classifySendError } from './sendErrors';
@@ -40,6 +40,8 @@ export interface SessionQueueDeps {
 	otherChatIds?(chatId: string): Promise<string[]>;
 	/** Opt-outs (issue 15): the contact on the opt-out list a chat id belongs to, if any. */
 	optedOut?(chatId: string): string | undefined;
+	/** Jobs to pass over for now (a paused campaign's, issue 15); they still expire at their sendBefore. */
+	held?(job: MessageJob): boolean;
 }
 
 /**
@@ -156,8 +158,10 @@ export class SessionQueue {
 			return this.sleep('session not ready', this.nextExpiry(waiting), deadline);
 		}
 
+		const candidates = this.candidates(waiting);
+		if (!candidates.length) return this.sleep('campaign paused', undefined, deadline);
 		let earliest: { at: number; reason: string } | undefined;
-		for (const job of this.candidates(waiting)) {
+		for (const job of candidates) {
 			const due = job.notBefore ?? 0;
 			const decision =
 				due > now
@@ -205,7 +209,10 @@ export class SessionQueue {
 	/** The first waiting job of each recipient; replies first, then acceptance order. */
 	private candidates(waiting: MessageJob[]): MessageJob[] {
 		const firstPerRecipient = new Map<string, MessageJob>();
-		for (const job of waiting) if (!firstPerRecipient.has(job.to)) firstPerRecipient.set(job.to, job);
+		for (const job of waiting) {
+			if (this.deps.held?.(job)) continue;
+			if (!firstPerRecipient.has(job.to)) firstPerRecipient.set(job.to, job);
+		}
 		return [...firstPerRecipient.values()].sort((a, b) => (a.lane === b.lane ? a.seq - b.seq : a.lane === 'reply' ? -1 : 1));
 	}
 
@@ -231,6 +238,8 @@ export class SessionQueue {
 			expireJob(job);
 			return this.finish(job);
 		}
+		// Meanwhile a campaign may have moved it to another number, paused it or cancelled it (issue 15).
+		if (job.session !== this.deps.session || !WAITING_STATUSES.has(job.status) || this.deps.held?.(job)) return;
 		job.attempts += 1;
 		job.attemptStartedAt = Date.now();
 		markJob(job, 'sending', { detail: `attempt ${job.attempts}` });

@@ -32,6 +32,8 @@ export interface SendRequest extends ContentRequest {
 	sendBefore?: string;
 	lane?: Lane;
 	checkNumber?: boolean;
+	/** Set by the campaign service, never by the HTTP API (its schema is strict): the campaign this job belongs to. */
+	campaignId?: string;
 }
 
 export interface AcceptDeps {
@@ -80,6 +82,7 @@ export async function acceptJob(
 		to: recipient.chatId,
 		content: { ...content, media },
 		reference: request.reference,
+		campaignId: request.campaignId,
 		idempotencyKey: request.idempotencyKey,
 		fingerprint,
 		// Reactions, edits and deletions always take the reply lane, with the reactions' small gap (pacing: reaction).
@@ -104,6 +107,46 @@ export async function acceptJob(
 		skipJob(job, error.code, error.message);
 	}
 	await deps.store.add(job, optedOut === undefined ? base64 : undefined);
+	return { job, duplicate: false };
+}
+
+/**
+ * A request that cannot become a message is kept as a `failed` job with the error's code (a campaign's
+ * contact with a number that is no number, or without a template variable): one bad row fails that
+ * row, visibly and under its reference, not the whole campaign. Idempotent like any job.
+ */
+export async function acceptFailedJob(
+	session: string,
+	request: { to: string; reference?: unknown; idempotencyKey?: string; campaignId?: string },
+	error: { code: string; message: string },
+	deps: Pick<AcceptDeps, 'store'>,
+): Promise<{ job: MessageJob; duplicate: boolean }> {
+	const earlier = request.idempotencyKey ? deps.store.byIdempotencyKey(request.idempotencyKey) : undefined;
+	if (earlier) return { job: earlier, duplicate: true };
+	const now = Date.now();
+	const job: MessageJob = {
+		id: `msg_${randomUUID()}`,
+		seq: deps.store.nextSeq(),
+		session,
+		to: request.to,
+		content: {},
+		reference: request.reference,
+		campaignId: request.campaignId,
+		idempotencyKey: request.idempotencyKey,
+		lane: 'bulk',
+		checkNumber: false,
+		status: 'failed',
+		ack: null,
+		messageIds: [],
+		attempts: 0,
+		resent: false,
+		error: { code: error.code, message: error.message },
+		history: [],
+		createdAt: now,
+		updatedAt: now,
+	};
+	markJob(job, 'failed', { detail: error.code });
+	await deps.store.add(job);
 	return { job, duplicate: false };
 }
 

@@ -22,6 +22,9 @@ export class JobStore {
 	private readonly byKey = new Map<string, string>();
 	private readonly byMessageId = new Map<string, string>();
 	private readonly bySession = new Map<string, Map<string, MessageJob>>();
+	/** The session each job was indexed under: a campaign can move a waiting job to another number. */
+	private readonly sessionOf = new Map<string, string>();
+	private readonly byCampaign = new Map<string, Map<string, MessageJob>>();
 	private readonly adding = new Map<string, Promise<MessageJob>>();
 	private lastSeq = 0;
 
@@ -66,6 +69,11 @@ export class JobStore {
 	/** Jobs of a session still to be sent, in acceptance order. */
 	waiting(session: string): MessageJob[] {
 		return this.ofSession(session).filter((job) => WAITING.has(job.status));
+	}
+
+	/** A campaign's jobs, in acceptance order (issue 15). */
+	ofCampaign(campaignId: string): MessageJob[] {
+		return [...(this.byCampaign.get(campaignId)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
 	}
 
 	withReference(candidates: unknown[]): MessageJob[] {
@@ -139,17 +147,35 @@ export class JobStore {
 		this.lastSeq = Math.max(this.lastSeq, job.seq);
 		if (job.idempotencyKey) this.byKey.set(job.idempotencyKey, job.id);
 		for (const messageId of job.messageIds) this.byMessageId.set(messageId, job.id);
+		const before = this.sessionOf.get(job.id);
+		if (before !== undefined && before !== job.session) this.dropFromSession(before, job.id);
+		this.sessionOf.set(job.id, job.session);
 		let ofSession = this.bySession.get(job.session);
 		if (!ofSession) this.bySession.set(job.session, (ofSession = new Map()));
 		ofSession.set(job.id, job);
+		if (job.campaignId) {
+			let ofCampaign = this.byCampaign.get(job.campaignId);
+			if (!ofCampaign) this.byCampaign.set(job.campaignId, (ofCampaign = new Map()));
+			ofCampaign.set(job.id, job);
+		}
+	}
+
+	private dropFromSession(session: string, jobId: string): void {
+		const ofSession = this.bySession.get(session);
+		ofSession?.delete(jobId);
+		if (ofSession?.size === 0) this.bySession.delete(session);
 	}
 
 	private unindex(job: MessageJob): void {
 		this.jobs.delete(job.id);
 		if (job.idempotencyKey && this.byKey.get(job.idempotencyKey) === job.id) this.byKey.delete(job.idempotencyKey);
 		for (const messageId of job.messageIds) this.byMessageId.delete(messageId);
-		const ofSession = this.bySession.get(job.session);
-		ofSession?.delete(job.id);
-		if (ofSession?.size === 0) this.bySession.delete(job.session);
+		this.dropFromSession(this.sessionOf.get(job.id) ?? job.session, job.id);
+		this.sessionOf.delete(job.id);
+		if (job.campaignId) {
+			const ofCampaign = this.byCampaign.get(job.campaignId);
+			ofCampaign?.delete(job.id);
+			if (ofCampaign?.size === 0) this.byCampaign.delete(job.campaignId);
+		}
 	}
 }

@@ -1,4 +1,4 @@
-import type { ChangeTarget, ContactCard, MessageChange, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
+import type { CampaignState, CampaignStrategy, ChangeTarget, ContactCard, MessageChange, JobStatus, Lane, LocationContent, PollContent, ReactionContent, SessionStatus } from '../contract';
 
 /**
  * What the stores keep: the shapes written to disk. They are declared here, not
@@ -123,6 +123,8 @@ export interface MessageJob {
 	to: string;
 	content: JobContent;
 	reference?: unknown;
+	/** The campaign this message belongs to (issue 15); unset for a message sent on its own. */
+	campaignId?: string;
 	idempotencyKey?: string;
 	/** What the request asked for (requestFingerprint): a reused idempotency key must ask for the same. */
 	fingerprint?: string;
@@ -187,5 +189,39 @@ export interface OptOutRecord {
 	reason: string | null;
 	keyword: string | null;
 	messageId: string | null;
+	at: string;
+}
+
+// ---- campaigns (issue 15)
+
+/** A campaign: its settings and state. Its messages are ordinary jobs carrying its id (MessageJob.campaignId). */
+export interface CampaignRecord {
+	id: string;
+	name: string;
+	sessions: string[];
+	strategy: CampaignStrategy;
+	template?: string;
+	sendAfter?: string;
+	sendBefore?: string;
+	checkNumber?: boolean;
+	/** The campaign's own idempotency key (given, or derived from the request): the same request again is this campaign. */
+	idempotencyKey: string;
+	/** What the request asked for: a reused key must ask for the same. */
+	fingerprint: string;
+	state: CampaignState;
+	/** Messages the request held (after dropping repeated recipients). */
+	total: number;
+	duplicatesDropped: number;
+	createdAt: string;
+	finishedAt?: string;
+	/** campaign.finished was announced (kept so a restart does not announce it again). */
+	finishAnnounced?: boolean;
+}
+
+/** Which number a contact gets (sticky across campaigns): replies land where the conversation is. */
+export interface ContactAssignment {
+	/** The recipient's chat id. */
+	contact: string;
+	session: string;
 	at: string;
 }

@@ -83,6 +83,10 @@ const SAMPLES: Record<ErrorCode, errors.SidecarError> = {
 	SEND_WINDOW_PASSED: new errors.SendWindowPassedError(Date.parse('2030-01-01T09:00:00Z')),
 	OPTED_OUT: new errors.OptedOutError('628123456789'),
 	OPT_OUT_NOT_FOUND: new errors.OptOutNotFoundError('628123456789', null),
+	// Campaigns (issue 15)
+	CAMPAIGN_NOT_FOUND: new errors.CampaignNotFoundError('cmp_1'),
+	CAMPAIGN_NOT_ACTIVE: new errors.CampaignNotActiveError('cmp_1', 'finished'),
+	TEMPLATE_VARIABLE_MISSING: new errors.TemplateVariableMissingError(['name']),
 };
 
 /** Classes that share a code with a sample (another way to the same failure). */

@@ -44,6 +44,7 @@ describe('GET /openapi.json', () => {
 			webhooks: t.sidecar.webhooks,
 			receivedMedia: undefined as never,
 			optOuts: undefined as never,
+			campaigns: undefined as never,
 			metrics: new Registry(),
 		});
 		const documented = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
