@@ -45,6 +45,7 @@ describe('a campaign across a SIGKILL of the sidecar', () => {
 			SIDECAR_DEFAULT_COUNTRY_CODE: '62',
 			SIDECAR_START_STAGGER_MS: '0',
 			SIDECAR_LOG_LEVEL: 'info',
+			SIDECAR_CAMPAIGN_PROGRESS_MS: '500',
 		});
 		children.push(sidecar);
 		const api = async (method: string, url: string, body?: unknown) => {

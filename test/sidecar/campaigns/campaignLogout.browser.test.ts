@@ -31,7 +31,7 @@ describe('a campaign when one of its numbers is logged out', () => {
 	const sessionOf = (phone: string) => (phone === east.number ? 'east' : 'west');
 
 	beforeAll(async () => {
-		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62' } });
+		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62', SIDECAR_CAMPAIGN_PROGRESS_MS: '500' } });
 		// Slow enough that the logout falls in the middle, fast enough to finish in seconds.
 		east = await readySession(t, h.fake, 'east', '6281100000301', fastPacing({ minGapMs: 150 }));
 		west = await readySession(t, h.fake, 'west', '6281100000302', fastPacing({ minGapMs: 300 }));

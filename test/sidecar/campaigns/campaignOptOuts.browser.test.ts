@@ -20,7 +20,7 @@ describe('a campaign honours the opt-out list', () => {
 
 	beforeAll(async () => {
 		receiver = await startReceiver();
-		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62' } });
+		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62', SIDECAR_CAMPAIGN_PROGRESS_MS: '500' } });
 		const hook = await t.api('POST', '/api/webhooks', { url: `${receiver.origin}/skipped`, events: ['message.skipped', 'contact.opted_out'], secret: 'campaign-optout-secret-01' });
 		expect(hook.status).toBe(201);
 		// 400 ms between messages: ten each take seconds, so the last contacts' turn is well after the start.

@@ -19,7 +19,7 @@ describe('a campaign stops at its sendBefore', () => {
 
 	beforeAll(async () => {
 		receiver = await startReceiver();
-		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62' } });
+		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62', SIDECAR_CAMPAIGN_PROGRESS_MS: '500' } });
 		const hook = await t.api('POST', '/api/webhooks', { url: `${receiver.origin}/expired`, events: ['message.expired', 'campaign.finished'], secret: 'campaign-window-secret-01' });
 		expect(hook.status).toBe(201);
 		// One message every 500 ms: 30 would take 15 s, the window closes after a few.

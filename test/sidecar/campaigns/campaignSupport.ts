@@ -135,7 +135,7 @@ export function incoherence(view: Json): string[] {
 	}
 	if (waiting === 0 && (view.estimatedFinishAt !== null || view.bottleneck !== null)) problems.push('nothing waits, yet an estimate or bottleneck');
 	// A session that cannot send (not READY) may have no estimate; then there is no latest to compare with.
-	const estimable = view.perSession.every((p: Json) => p.counts.queued + p.counts.scheduled + p.counts.sending === 0 || p.estimatedFinishAt !== null);
+	const estimable = view.perSession.every((p: Json) => p.counts.queued + p.counts.scheduled === 0 || p.estimatedFinishAt !== null);
 	if (view.estimatedFinishAt !== null && estimable) {
 		const last = Math.max(...finishes);
 		if (finishes.length === 0 || Date.parse(view.estimatedFinishAt) !== last) problems.push(`estimatedFinishAt ${view.estimatedFinishAt} is not the sessions' latest (${finishes.map((f: number) => new Date(f).toISOString())})`);
@@ -145,7 +145,7 @@ export function incoherence(view: Json): string[] {
 		}
 	}
 	for (const p of view.perSession) {
-		const mine = p.counts.queued + p.counts.scheduled + p.counts.sending;
+		const mine = p.counts.queued + p.counts.scheduled;
 		if (mine === 0 && p.estimatedFinishAt !== null) problems.push(`${p.session}: nothing waits, estimate ${p.estimatedFinishAt}`);
 	}
 	return problems;

@@ -19,7 +19,7 @@ describe('campaign templates', () => {
 	let phone: FakePhone;
 
 	beforeAll(async () => {
-		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62' } });
+		t = await h.sidecar({ env: { SIDECAR_DEFAULT_COUNTRY_CODE: '62', SIDECAR_CAMPAIGN_PROGRESS_MS: '500' } });
 		phone = await readySession(t, h.fake, 'desk', '6281100000601', fastPacing());
 	});
 	afterAll(() => expect(h.fake.unknownModules).toEqual(new Set()));
