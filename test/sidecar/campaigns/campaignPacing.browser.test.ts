@@ -103,6 +103,10 @@ describe('a campaign over two paced numbers', () => {
 		});
 		expect(disagree.map((j) => [j.to, j.status, j.session, j.messageId])).toEqual([]);
 		expect(new Set(jobs.map((j) => j.reference.contact))).toEqual(new Set(people.map((_, i) => i)));
+		// Half each at first (the fewest messages first); what north could not send today was moved to south.
+		const moved = jobs.filter((j) => j.history.some((e: Json) => /cannot send \(perDay\), moved to south/.test(e.detail ?? '')));
+		expect(moved.length).toBe(fromSouth - 100);
+		expect(moved.every((j) => j.session === 'south')).toBe(true);
 
 		// The finished view: everything sent, each session's count is what its phone got.
 		expect(done).toMatchObject({ total: 200, counts: { sent: 200, failed: 0, queued: 0, sending: 0 }, failedByCode: {}, estimatedFinishAt: null, bottleneck: null });
