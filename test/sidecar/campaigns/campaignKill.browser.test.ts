@@ -10,6 +10,8 @@ import { campaignJobs, campaignUntil, contacts, type CampaignApi, type Json, WEN
 const KEY = 'campaign-kill-test-key-0123456789';
 const COUNT = 120;
 const KILL_AT = 40;
+/** Messages in the campaign whose POST is cut short (accepting them takes seconds). */
+const BIG = 3_000;
 
 type Running = SidecarProcess & CampaignApi;
 
@@ -24,6 +26,9 @@ describe('a campaign across a SIGKILL of the sidecar', () => {
 	let fake: FakeWhatsAppWeb;
 	let dataDir: string;
 	const children: SidecarProcess[] = [];
+	/** The sidecar the first test leaves running, and the phones of its two numbers. */
+	let current: Running | undefined;
+	const phones: FakePhone[] = [];
 
 	beforeAll(async () => {
 		fake = await FakeWhatsAppWeb.start();
@@ -64,7 +69,6 @@ describe('a campaign across a SIGKILL of the sidecar', () => {
 	it('loses nothing and sends nothing twice; re-posting the campaign is a duplicate', async () => {
 		// 1. Two READY numbers on sidecar #1.
 		const first = await start();
-		const phones: FakePhone[] = [];
 		for (const [id, number] of [['one', '6281100000701'], ['two', '6281100000702']]) {
 			expect((await first.api('POST', '/api/sessions', { id })).status).toBe(201);
 			await session(first, id, 'SCAN_QR');
@@ -96,7 +100,7 @@ describe('a campaign across a SIGKILL of the sidecar', () => {
 		expect(atKill).toBeLessThan(COUNT); // the kill fell in the middle
 
 		// 3. Sidecar #2 on the same folder: both numbers link again by themselves; the same campaign again is a duplicate.
-		const second = await start();
+		const second = (current = await start());
 		await session(second, 'one', 'READY', 120_000);
 		await session(second, 'two', 'READY', 120_000);
 		const again = await second.api('POST', '/api/campaigns', body);
@@ -121,5 +125,41 @@ describe('a campaign across a SIGKILL of the sidecar', () => {
 		const idOf = new Map(outbox.map((e) => [e.to, e.id]));
 		expect(jobs.filter((j) => WENT_OUT.has(j.status) && idOf.get(j.to) !== j.messageId).map((j) => j.to)).toEqual([]);
 		expect(outbox.length).toBe(COUNT - uncertain.filter((j) => !perContact.has(j.to)).length);
+	}, 300_000);
+
+	it('a POST cut short by a SIGKILL: posting it again accepts the rest, one job per contact', async () => {
+		expect(current).toBeDefined(); // the first test ran
+		const killedOne = current!;
+		// Nothing is sent meanwhile: this is about accepting (the paused queues stay paused across restarts).
+		for (const id of ['one', 'two']) expect((await killedOne.api('POST', `/api/sessions/${id}/queue/pause`)).status).toBe(200);
+		const people = contacts(BIG, '62852');
+		const body = { name: 'Interrupted', sessions: ['one', 'two'], messages: people.map((to, i) => ({ to, text: `Interrupted ${i}` })) };
+		// Its answer never comes (the process dies first): only the outcome is printed.
+		const posting = killedOne.api('POST', '/api/campaigns', body).then((r) => `answered ${r.status}`, (error: Error) => `failed (${error.message})`);
+
+		// The campaign is on disk before its messages: kill as soon as some, not all, are accepted.
+		const partial = await pollUntil(
+			() => killedOne.api('GET', '/api/campaigns').then((r) => r.body.campaigns.find((c: Json) => c.name === 'Interrupted')),
+			(c) => c !== undefined && c.total > 0,
+			{ timeoutMs: 60_000, everyMs: 20, what: 'the campaign partly accepted', context: killedOne.tail },
+		);
+		killedOne.child.kill('SIGKILL');
+		expect(await killedOne.exited).toEqual({ code: null, signal: 'SIGKILL' });
+		const answer = await posting;
+		console.log(`interrupted POST: ${partial.total} of ${BIG} accepted when seen, the POST ${answer}`);
+		expect(partial.total).toBeLessThan(BIG); // the kill fell in the middle of accepting
+
+		const third = (current = await start());
+		const again = await third.api('POST', '/api/campaigns', body);
+		expect([again.status, again.body.duplicate, again.body.campaignId, again.body.total]).toEqual([200, true, partial.campaignId, BIG]);
+		const jobs = await campaignJobs(third, partial.campaignId);
+		expect(jobs).toHaveLength(BIG);
+		expect(new Set(jobs.map((j) => j.to))).toEqual(new Set(people.map((p) => `${p}@c.us`)));
+		expect(jobs.filter((j) => j.status !== 'queued').map((j) => [j.to, j.status])).toEqual([]);
+		expect(phones.flatMap((p) => p.outbox()).filter((e) => e.body?.startsWith('Interrupted'))).toEqual([]);
+
+		// Cancelled: every waiting message, and the campaign says so.
+		const cancelled = await third.api('POST', `/api/campaigns/${partial.campaignId}/cancel`);
+		expect([cancelled.status, cancelled.body.state, cancelled.body.counts.cancelled]).toEqual([200, 'cancelled', BIG]);
 	}, 300_000);
 });
