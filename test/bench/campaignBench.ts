@@ -5,7 +5,7 @@
  * much the process's memory grew. No browser: the two sessions run the scripted
  * engine, are READY and have their queues paused, so nothing is sent meanwhile and
  * the figure is the accept path alone (validation, sticky assignment, SQLite).
- * BENCH_CAMPAIGN_RUNS (default 5) campaigns, each to new contacts; each is cancelled
+ * BENCH_CAMPAIGN_RUNS (default 3) campaigns, each to new contacts; each is cancelled
  * before the next (the cancel time is printed too).
  *
  * Standalone: ts-node --transpile-only -P test/tsconfig.json test/bench/campaignBench.ts
@@ -14,7 +14,7 @@ import { scriptedEngines } from '../support/scriptedEngine';
 import { removeTestDataDirs, startTestSidecar, type TestSidecar } from '../support/testSidecar';
 
 const SIZE = Number(process.env.BENCH_CAMPAIGN_SIZE ?? 10_000);
-const RUNS = Number(process.env.BENCH_CAMPAIGN_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_CAMPAIGN_RUNS ?? 3);
 const SESSIONS = ['bench-a', 'bench-b'];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
