@@ -296,6 +296,11 @@ function findBrowser(config: SidecarConfig, logger: Logger): ServerInfo['browser
 function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<Server> {
 	return new Promise((resolve, reject) => {
 		const server = app.listen(port, host);
+		// Clients keep connections open between requests (n8n's HTTP helpers, fetch). When the server
+		// closes an idle one first, a request already on its way over it fails with ECONNRESET; with
+		// a long server timeout (announced in Keep-Alive: timeout=65) the client always lets go first.
+		server.keepAliveTimeout = 65_000;
+		server.headersTimeout = 66_000;
 		server.once('listening', () => resolve(server));
 		server.once('error', reject);
 	});

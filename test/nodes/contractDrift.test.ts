@@ -47,12 +47,13 @@ describe('the nodes and the contract', () => {
 		expect(optionValues(session, 'statuses')).toHaveLength(SESSION_STATUSES.length);
 		for (const value of optionValues(session, 'events')) expect(EVENT_TYPES).toContain(value);
 		for (const value of optionValues(message, 'events')) expect(EVENT_TYPES).toContain(value);
+		for (const value of optionValues(ack, 'campaignEvents')) expect(EVENT_TYPES).toContain(value);
 		expect([...new Set(optionValues(new WhatsAppSidecar(), 'lane'))].sort()).toEqual([...LANES].sort());
 	});
 
 	it('can, between the three triggers, subscribe to every event the contract has', async () => {
 		const reachable = new Set([
-			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses') })),
+			...(await subscribedEvents(ack, { statuses: optionValues(ack, 'statuses'), campaignEvents: optionValues(ack, 'campaignEvents') })),
 			...(await subscribedEvents(session, { events: optionValues(session, 'events') })),
 			...(await subscribedEvents(new WhatsAppGroupTrigger(), { events: optionValues(new WhatsAppGroupTrigger(), 'events') })),
 			...(await subscribedEvents(message, { events: optionValues(message, 'events') })),

@@ -51,7 +51,8 @@ export async function campaignView(campaign: CampaignRecord, deps: CampaignViewD
 		sendBefore: campaign.sendBefore ?? null,
 		createdAt: campaign.createdAt,
 		finishedAt: campaign.finishedAt ?? null,
-		total: jobs.length,
+		// What the request asked for; the counts add up to it once every message is accepted (a re-post completes an interrupted one).
+		total: campaign.total,
 		duplicatesDropped: campaign.duplicatesDropped,
 		counts: countsOf(jobs),
 		failedByCode,

@@ -89,6 +89,19 @@ describe('WhatsApp Ack Trigger', () => {
 		await expect(remove.call(broken)).rejects.toMatchObject({ message: 'disk full' });
 	});
 
+	it('campaign events: subscribed beside the statuses when chosen, and passed on with their counts', async () => {
+		const ctx = hookContext({ statuses: ['failed'], campaignEvents: ['campaign.finished', 'campaign.progress'] });
+		ctx.helpers.httpRequestWithAuthentication.mockResolvedValue({ id: 'wh_c' });
+		await create.call(ctx);
+		expect(sentBody(ctx)).toMatchObject({ events: ['message.failed', 'campaign.finished', 'campaign.progress'], filters: { ackStatuses: ['failed'] } });
+		const campaign = { campaignId: 'cmp_1', name: 'Spring', state: 'finished', counts: { sent: 9, failed: 1 }, sessions: ['desk', 'shop'] };
+		const { ctx: delivery } = webhookContext(envelope('campaign.finished', campaign));
+		const [[item]] = (await trigger.webhook.call(delivery)).workflowData!;
+		expect(item.json).toMatchObject({ ...campaign, eventType: 'campaign.finished' });
+		const { ctx: other } = webhookContext(envelope('session.status', { status: 'READY' }));
+		expect((await trigger.webhook.call(other)).workflowData).toBeUndefined();
+	});
+
 	it('webhook: outputs the job with its reference, status, ack and history', async () => {
 		const { ctx } = webhookContext(envelope('message.ack', job()));
 		const [[item]] = (await trigger.webhook.call(ctx)).workflowData!;

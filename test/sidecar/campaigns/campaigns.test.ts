@@ -83,19 +83,24 @@ describe('campaigns (scripted engines)', () => {
 	});
 
 	it('pause holds, resume sends, cancel cancels what waits; a paused or cancelled campaign answers its errors', async () => {
+		// Paced (5 s between bulk messages), so messages are still waiting when the campaign is cancelled.
+		await t.stop();
+		engines = scriptedEngines();
+		({ t, events } = await sidecarWith(engines, { SIDECAR_PACING: 'on' }));
 		const a = await ready(t, engines, 'a');
+		await t.api('PATCH', '/api/sessions/a', { config: { pacing: { minGapMs: 5_000, jitterMs: 0, reply: { minGapMs: 0, jitterMs: 0 } } } });
 		await t.api('POST', '/api/sessions/a/queue/pause');
 		const created = await t.api('POST', '/api/campaigns', { name: 'P', sessions: ['a'], template: 'x {{name}}', messages: contacts(4) });
 		const id = created.body.campaignId as string;
 		expect((await t.api('POST', `/api/campaigns/${id}/pause`)).body.state).toBe('paused');
 		await t.api('POST', '/api/sessions/a/queue/resume');
-		const single = await t.api('POST', '/api/sessions/a/messages', { to: '628129999999', text: 'not in the campaign' });
+		const single = await t.api('POST', '/api/sessions/a/messages', { to: '628129999999', text: 'not in the campaign', lane: 'reply' });
 		await pollUntil(() => t.api('GET', `/api/messages/${single.body.jobId}`).then((r) => r.body.status), (s) => s === 'sent', { what: 'the other message sent' });
 		expect(a.sent).toHaveLength(1);
 		expect((await campaign(t, id)).bottleneck).toMatchObject({ session: 'a', reason: 'campaign paused' });
 
 		expect((await t.api('POST', `/api/campaigns/${id}/resume`)).body.state).toBe('running');
-		await pollUntil(() => a.sent.length, (n) => n >= 2, { what: 'a campaign message sent after resume' });
+		await pollUntil(() => a.sent.length, (n) => n === 2, { what: 'a campaign message sent after resume' });
 		const cancelled = await t.api('POST', `/api/campaigns/${id}/cancel`);
 		expect(cancelled.body.state).toBe('cancelled');
 		const finished = await pollUntil(() => campaign(t, id), (c) => c.finishedAt !== null, { what: 'cancelled campaign settled' });
@@ -138,5 +143,33 @@ describe('campaigns (scripted engines)', () => {
 		expect(rest.body).toMatchObject({ nextCursor: null });
 		expect(rest.body.jobs).toHaveLength(1);
 		expect((await t.api('GET', '/api/campaigns')).body.campaigns.length).toBe(2);
+	});
+
+	it.each(['spread', 'hold'] as const)('a number logged out mid-campaign: %s', async (strategy) => {
+		const a = await ready(t, engines, 'a');
+		const b = await ready(t, engines, 'b');
+		// a sends nothing yet: its queue is paused, so its share waits on it.
+		await t.api('POST', '/api/sessions/a/queue/pause');
+		const created = await t.api('POST', '/api/campaigns', { name: strategy, sessions: ['a', 'b'], strategy, template: 'x {{name}}', messages: contacts(8) });
+		const id = created.body.campaignId as string;
+		await pollUntil(() => b.sent.length, (n) => n === 4, { what: "b's share sent" });
+		a.emit({ type: 'disconnected', reason: 'LOGOUT' });
+		await pollUntil(() => t.api('GET', '/api/sessions/a').then((r) => r.body.status), (s) => s === 'LOGGED_OUT', { what: 'a logged out' });
+		if (strategy === 'spread') {
+			const done = await pollUntil(() => campaign(t, id), (c) => c.state === 'finished', { what: 'finished through b' });
+			expect(done.counts.sent).toBe(8);
+			expect(b.sent).toHaveLength(8);
+			const moved = (await t.api('GET', `/api/campaigns/${id}/messages`)).body.jobs as Array<{ session: string; history: Array<{ detail?: string }> }>;
+			expect(moved.every((j) => j.session === 'b')).toBe(true);
+			expect(moved.filter((j) => j.history.some((h) => /moved to b/.test(h.detail ?? '')))).toHaveLength(4);
+		} else {
+			// Held: the rebalancer looks every few seconds and on every status change; a's share stays on a.
+			await t.api('POST', '/api/sessions/b/messages', { to: '628129999999', text: 'after the logout' });
+			await pollUntil(() => b.sent.length, (n) => n === 5, { what: 'a later message through b' });
+			const view = await campaign(t, id);
+			expect(view.perSession.find((s: { session: string }) => s.session === 'a')).toMatchObject({ sessionStatus: 'LOGGED_OUT', counts: { queued: 4 } });
+			expect(view.state).toBe('running');
+			expect(a.sent).toHaveLength(0);
+		}
 	});
 });
