@@ -9,6 +9,7 @@ import type { Message } from 'whatsapp-web.js';
 import { FakeWhatsAppWeb } from '../fake-whatsapp-web';
 import { createBareSession, makeDataPath, removeDataPaths } from '../harness/support/bareClient';
 import { processTree, pssMiB } from './processTree';
+import { benchCampaign } from './campaignBench';
 import { benchDelivery } from './deliveryBench';
 import { benchSending } from './sendingBench';
 import { benchSessionRecovery } from './sessionRecovery';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
 	print(`fake WhatsApp Web harness: ${RUNS} runs, ${MESSAGES} messages each way per run (ms unless noted)`, samples);
 	print('sidecar session supervisor', await benchSessionRecovery());
 	console.log(`\n${(await benchSending()).join('\n')}`);
+	console.log(`\n${(await benchCampaign()).join('\n')}`);
 	print('webhook delivery latency (ms): a contact\'s message → the receiver', await benchDelivery());
 }
 
