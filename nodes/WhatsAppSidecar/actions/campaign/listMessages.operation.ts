@@ -3,6 +3,7 @@ import { JOB_STATUS_MEANINGS, JOB_STATUSES } from '../../../../sidecar/src/contr
 import { parseList } from '../../../shared/sessionsList';
 import { sidecarRequest } from '../../transport';
 import { campaignIdField, campaignPath } from './fields';
+import { returnAllProperties, wantedResults } from '../paging';
 
 /** The sidecar's largest page. */
 const PAGE = 1000;
@@ -17,22 +18,7 @@ const properties: INodeProperties[] = [
 		options: JOB_STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status, description: JOB_STATUS_MEANINGS[status] })),
 		description: 'Only messages in one of these statuses; leave empty for all of them (e.g. Failed to see who was not reached, Skipped for who opted out)',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties,
 ];
 
 export const listMessagesDescription = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['listMessages'] } }, properties);
@@ -41,8 +27,7 @@ export const listMessagesDescription = updateDisplayOptions({ show: { resource: 
 export async function listMessages(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const path = campaignPath.call(this, itemIndex, '/messages');
 	const statuses = parseList(this.getNodeParameter('statuses', itemIndex, []));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = wantedResults.call(this, itemIndex);
 	const jobs: IDataObject[] = [];
 	let cursor: string | null = null;
 	do {

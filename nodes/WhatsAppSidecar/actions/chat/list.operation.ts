@@ -2,28 +2,14 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { getSessionId, sessionPath } from '../../helpers/session';
 import { sidecarRequest } from '../../transport';
 import { sessionLocator } from '../common.descriptions';
+import { returnAllProperties, wantedResults } from '../paging';
 
 /** The sidecar's largest page. */
 const PAGE = 100;
 
 const properties: INodeProperties[] = [
 	sessionLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties,
 ];
 
 export const listDescription = updateDisplayOptions({ show: { resource: ['chat'], operation: ['list'] } }, properties);
@@ -31,8 +17,7 @@ export const listDescription = updateDisplayOptions({ show: { resource: ['chat']
 /** The chat list, newest activity first, one item per chat (`GET …/chats`, followed page by page). */
 export async function list(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const path = sessionPath(getSessionId.call(this, itemIndex), '/chats');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = wantedResults.call(this, itemIndex);
 	const chats: IDataObject[] = [];
 	let cursor: string | undefined;
 	do {
