@@ -190,15 +190,33 @@ export class CampaignService {
 		if (!earlier) await this.deps.store.save(campaign);
 		const availability = await availabilities(campaign.sessions, this.deps);
 		this.accepting.add(id);
+		let accepted: number;
 		try {
-			await acceptRows(campaign, rows, availability, { ...this.deps, logger: this.log });
+			accepted = await acceptRows(campaign, rows, availability, { ...this.deps, logger: this.log });
 		} finally {
 			this.accepting.delete(id);
 		}
+		await this.settleAfterAccepting(campaign, accepted);
 		this.log.info({ campaign: id, messages: rows.length, duplicate: Boolean(earlier) }, earlier ? 'campaign posted again' : 'campaign created');
 		this.progress.touch(id);
 		this.rebalancer.soon();
 		return { campaign: await this.view(campaign), duplicate: Boolean(earlier) };
+	}
+
+	/**
+	 * Cancelled while its messages were accepted: what was accepted after the cancel is cancelled
+	 * too. Finished before (a restart after a request cut short), and a repeat of the request
+	 * accepted the rest: it runs again, and will finish again.
+	 */
+	private async settleAfterAccepting(campaign: CampaignRecord, accepted: number): Promise<void> {
+		if (campaign.state === 'cancelled') {
+			await this.deps.messages.cancelWaiting(this.deps.jobs.ofCampaign(campaign.id), 'CAMPAIGN_CANCELLED');
+		} else if (campaign.state === 'finished' && accepted > 0) {
+			campaign.state = 'running';
+			campaign.finishedAt = undefined;
+			campaign.finishAnnounced = false;
+			await this.deps.store.save(campaign);
+		}
 	}
 
 	private async setState(campaignId: string, state: 'running' | 'paused'): Promise<CampaignPayload> {

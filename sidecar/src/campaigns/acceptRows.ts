@@ -47,11 +47,13 @@ export async function acceptRows(
 	rows: CampaignRow[],
 	availability: Map<string, Availability>,
 	deps: AcceptRowsDeps,
-): Promise<void> {
+): Promise<number> {
 	const load = new Map(campaign.sessions.map((s) => [s, 0]));
 	for (const job of deps.jobs.ofCampaign(campaign.id)) load.set(job.session, (load.get(job.session) ?? 0) + 1);
 	const todo = rows.filter((row) => !deps.jobs.byIdempotencyKey(row.key));
 	for (let start = 0; start < todo.length; start += CHUNK) {
+		// Cancelled meanwhile (the API answers between chunks): the rest is not accepted.
+		if (campaign.state === 'cancelled') return start;
 		// Numbers are chosen before the chunk's writes begin, so the counts they balance on are exact.
 		const chunk = todo.slice(start, start + CHUNK).map((row) => {
 			const session = sessionFor(row.contact, campaign, load, availability, deps.store);
@@ -60,6 +62,7 @@ export async function acceptRows(
 		});
 		await Promise.all(chunk.map(({ row, session }) => acceptRow(campaign, row, session, deps)));
 	}
+	return todo.length;
 }
 
 async function acceptRow(campaign: CampaignRecord, row: CampaignRow, session: string, deps: AcceptRowsDeps): Promise<void> {

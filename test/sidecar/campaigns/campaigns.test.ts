@@ -172,4 +172,19 @@ describe('campaigns (scripted engines)', () => {
 			expect(a.sent).toHaveLength(0);
 		}
 	});
+
+	it('a campaign cancelled while its messages are still being accepted leaves none waiting, and finishes', async () => {
+		await ready(t, engines, 'a');
+		await t.api('POST', '/api/sessions/a/queue/pause'); // nothing is sent: every message is waiting or cancelled
+		const posting = t.api('POST', '/api/campaigns', { name: 'Big', sessions: ['a'], template: 'x {{name}}', messages: contacts(5_000) });
+		// The campaign is listed (it is written before its messages) while they are accepted.
+		const listed = await pollUntil(() => t.api('GET', '/api/campaigns').then((r) => r.body.campaigns[0] as { campaignId: string } | undefined), Boolean, { what: 'the campaign listed', everyMs: 5 });
+		const cancelled = await t.api('POST', `/api/campaigns/${listed!.campaignId}/cancel`);
+		expect(cancelled.body.state).toBe('cancelled');
+		expect((await posting).status).toBe(202);
+		const done = await pollUntil(() => campaign(t, listed!.campaignId), (c) => c.finishedAt !== null, { what: 'the cancelled campaign finished' });
+		expect(done.counts.queued).toBe(0);
+		expect(done.counts.cancelled).toBe(done.counts.queued + done.counts.cancelled + done.counts.sent);
+		await pollUntil(() => events.filter((e) => e.type === 'campaign.finished'), (l) => l.length === 1, { what: 'campaign.finished once' });
+	});
 });
