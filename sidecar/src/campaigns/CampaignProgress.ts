@@ -1,11 +1,11 @@
-import type { CampaignPayload } from '../contract';
+import { WAITING_JOB_STATUSES, type CampaignPayload, type JobStatus } from '../contract';
 import type { DomainEvents } from '../events/domainEvents';
 import type { Logger } from '../logger';
 import type { CampaignStore } from '../storage/CampaignStore';
 import type { CampaignRecord, MessageJob } from '../storage/records';
 
 /** Statuses in which a message may still go out: a campaign with none of them left is finished. */
-const OPEN = new Set(['queued', 'scheduled', 'sending']);
+const OPEN: ReadonlySet<JobStatus> = new Set([...WAITING_JOB_STATUSES, 'sending']);
 
 export interface CampaignProgressDeps {
 	store: CampaignStore;

@@ -10,7 +10,9 @@ import {
 import type { DomainEvents } from '../events/domainEvents';
 import type { CreateCampaignRequest } from '../http/campaignSchemas';
 import type { Logger } from '../logger';
+import { sendBeforeOf } from '../sending/acceptJob';
 import { jobView, type JobView } from '../sending/MessageJob';
+import { canonicalJson } from '../sending/requestFingerprint';
 import type { MessageService } from '../sending/MessageService';
 import type { SessionManager } from '../sessions/SessionManager';
 import type { CampaignStore } from '../storage/CampaignStore';
@@ -246,28 +248,13 @@ export class CampaignService {
 	}
 }
 
-/** The campaign's sendBefore, checked like a message's (SEND_BEFORE_INVALID): a time, after sendAfter. */
+/** The campaign's sendBefore, checked as a message's is (SEND_BEFORE_INVALID): a time, after sendAfter. */
 function checkSendBefore(request: CreateCampaignRequest): number | undefined {
-	if (request.sendBefore === undefined) return undefined;
-	const at = Date.parse(request.sendBefore);
-	if (Number.isNaN(at) || !/^\d{4}-\d\d-\d\dT/.test(request.sendBefore)) throw new SendBeforeInvalidError(request.sendBefore, 'not a date');
-	if (request.sendAfter && at <= Date.parse(request.sendAfter)) {
-		throw new SendBeforeInvalidError(request.sendBefore, 'not after sendAt', request.sendAfter);
-	}
-	return at;
+	return sendBeforeOf({ sendBefore: request.sendBefore, sendAt: request.sendAfter }, request.sendAfter ? Date.parse(request.sendAfter) : undefined);
 }
 
 /** What the request asks for, whatever the order of its keys: the same request again is the same campaign. */
 function fingerprintOf(request: CreateCampaignRequest): string {
 	const { idempotencyKey: _key, ...asked } = request;
-	return createHash('sha256').update(stableJson(asked)).digest('hex').slice(0, 32);
-}
-
-function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-		return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
+	return createHash('sha256').update(canonicalJson(asked)).digest('hex').slice(0, 32);
 }

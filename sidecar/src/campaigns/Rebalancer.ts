@@ -1,11 +1,11 @@
 import type { Logger } from '../logger';
+import { WAITING_STATUSES } from '../sending/MessageJob';
 import type { MessageService } from '../sending/MessageService';
 import type { SessionManager } from '../sessions/SessionManager';
 import type { CampaignStore } from '../storage/CampaignStore';
 import type { CampaignRecord, MessageJob } from '../storage/records';
 import { availabilities } from './availability';
 
-const WAITING = new Set(['queued', 'scheduled']);
 
 export interface RebalancerDeps {
 	store: CampaignStore;
@@ -64,7 +64,7 @@ export class Rebalancer {
 	}
 
 	private async rebalance(campaign: CampaignRecord): Promise<void> {
-		const waiting = this.deps.jobs.ofCampaign(campaign.id).filter((job) => WAITING.has(job.status));
+		const waiting = this.deps.jobs.ofCampaign(campaign.id).filter((job) => WAITING_STATUSES.has(job.status));
 		if (!waiting.length) return;
 		const availability = await availabilities([...new Set([...campaign.sessions, ...waiting.map((j) => j.session)])], this.deps);
 		const targets = campaign.sessions.filter((s) => availability.get(s)?.state === 'available');

@@ -1,4 +1,5 @@
 import { JOB_STATUSES, type CampaignCounts, type CampaignPayload, type CampaignSessionView } from '../contract';
+import { WAITING_STATUSES } from '../sending/MessageJob';
 import type { MessageService } from '../sending/MessageService';
 import type { Pacer } from '../sending/pacing/Pacer';
 import type { SessionManager } from '../sessions/SessionManager';
@@ -15,7 +16,6 @@ import type { CampaignRecord, MessageJob } from '../storage/records';
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const WAITING = new Set(['queued', 'scheduled']);
 
 export interface CampaignViewDeps {
 	sessions: SessionManager;
@@ -79,7 +79,7 @@ async function sessionView(
 ): Promise<CampaignSessionView> {
 	const session = deps.sessions.find(sessionId);
 	const queue = session ? await deps.messages.queueViewIfAny(sessionId) : undefined;
-	const waiting = jobs.filter((j) => WAITING.has(j.status));
+	const waiting = jobs.filter((j) => WAITING_STATUSES.has(j.status));
 	let estimate: number | null = null;
 	if (waiting.length && session?.currentStatus() === 'READY' && queue && !queue.paused && campaign.state === 'running') {
 		// Everything ahead of this campaign's last waiting message on the number goes first.

@@ -153,7 +153,7 @@ export async function acceptFailedJob(
 const ISO_TIME = z.iso.datetime({ offset: true });
 
 /** The request's sendBefore in ms, checked: a time, after sendAt (SEND_BEFORE_INVALID; "in the future" is checked for new jobs only). */
-function sendBeforeOf(request: SendRequest, sendAt: number | undefined): number | undefined {
+export function sendBeforeOf(request: Pick<SendRequest, 'sendBefore' | 'sendAt'>, sendAt: number | undefined): number | undefined {
 	if (request.sendBefore === undefined) return undefined;
 	// The same ISO form sendAt takes (the schema's), so "05/01" is not read in some locale's way.
 	const sendBefore = ISO_TIME.safeParse(request.sendBefore).success ? Date.parse(request.sendBefore) : Number.NaN;
@@ -166,7 +166,7 @@ function sendBeforeOf(request: SendRequest, sendAt: number | undefined): number 
 export const REFERENCE_MAX_DEPTH = 32;
 
 /** Measured without recursion, so a reference nested 100,000 deep is refused instead of overflowing the stack. */
-function checkReference(reference: unknown, maxBytes: number): void {
+export function checkReference(reference: unknown, maxBytes: number): void {
 	if (reference === undefined) return;
 	const size = jsonSize(reference, { maxDepth: REFERENCE_MAX_DEPTH, maxBytes });
 	if (size.within) return;

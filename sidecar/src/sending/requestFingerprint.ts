@@ -49,7 +49,7 @@ export function requestFingerprint(
 }
 
 /** JSON with object keys sorted: {"a":1,"b":2} and {"b":2,"a":1} are the same reference. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
 	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
 	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
 	const entries = Object.entries(value as Record<string, unknown>)
