@@ -156,7 +156,7 @@ export async function startSidecar(
 		sessions,
 		events,
 		logger,
-		options: { progressIntervalMs: config.campaigns.progressIntervalMs, rebalanceIntervalMs: 3_000, defaultCountryCode: config.sending.defaultCountryCode },
+		options: { progressIntervalMs: config.campaigns.progressIntervalMs, rebalanceIntervalMs: 3_000, defaultCountryCode: config.sending.defaultCountryCode, referenceMaxBytes: config.sending.referenceMaxBytes },
 	});
 
 	// Reactions, edits, deletions, votes and calls (i14-events).

@@ -10,7 +10,7 @@ import {
 import type { DomainEvents } from '../events/domainEvents';
 import type { CreateCampaignRequest } from '../http/campaignSchemas';
 import type { Logger } from '../logger';
-import { sendBeforeOf } from '../sending/acceptJob';
+import { checkReference, sendBeforeOf } from '../sending/acceptJob';
 import { jobView, type JobView } from '../sending/MessageJob';
 import { canonicalJson } from '../sending/requestFingerprint';
 import type { MessageService } from '../sending/MessageService';
@@ -31,6 +31,8 @@ export interface CampaignOptions {
 	/** How often `spread` campaigns look for numbers that cannot send. */
 	rebalanceIntervalMs: number;
 	defaultCountryCode?: string;
+	/** SIDECAR_REFERENCE_MAX_BYTES: each message's reference, as for a single message. */
+	referenceMaxBytes: number;
 }
 
 export interface CampaignServiceDeps {
@@ -94,6 +96,8 @@ export class CampaignService {
 	async create(request: CreateCampaignRequest): Promise<{ campaign: CampaignPayload; duplicate: boolean }> {
 		for (const session of request.sessions) this.deps.sessions.get(session); // 404 for a session that does not exist
 		const sendBefore = checkSendBefore(request);
+		// Before the fingerprint walks them: a reference nested 100,000 deep is a 413, not a stack overflow.
+		for (const message of request.messages) checkReference(message.reference, this.deps.options.referenceMaxBytes);
 		const fingerprint = fingerprintOf(request);
 		const key = request.idempotencyKey ?? `auto:${fingerprint}`;
 		// One creation per key at a time: a second identical request waits, then finds the campaign.

@@ -126,6 +126,9 @@ describe('campaigns (scripted engines)', () => {
 			[{ name: 'x', sessions: ['a'], messages: contacts(1), template: 'x', sendBefore: '2001-01-01T00:00:00Z' }, 400, 'SEND_BEFORE_INVALID'],
 			[{ name: 'x', sessions: ['a'], messages: contacts(1), template: 'x', sendBefore: 'tomorrow' }, 400, 'SEND_BEFORE_INVALID'],
 		];
+		// A reference nested 100,000 deep is refused as a single message's is (413), not a stack overflow.
+		const deep = `{"name":"x","sessions":["a"],"template":"x","messages":[{"to":"628120000001","reference":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+		cases.push([deep, 413, 'REFERENCE_TOO_LARGE']);
 		for (const [body, status, code] of cases) {
 			const answer = await t.api('POST', '/api/campaigns', body);
 			expect([answer.status, answer.body.error.code]).toEqual([status, code]);
